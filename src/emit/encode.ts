@@ -1,0 +1,119 @@
+/**
+ * The encoders: the only way a value from the document reaches generated code. One per
+ * context, each producing code that means exactly the input text and nothing more.
+ * Known generator injections came through comment terminators, quotes and line
+ * separators (U+2028/U+2029 end a `//` comment), so each is handled here.
+ */
+import { Code, trusted } from "./code.js";
+import { isIdentifier } from "../model/naming.js";
+
+const RESERVED_WORDS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "implements interface let package private protected public static yield await"
+  ).split(" "),
+);
+
+/** A binding or type name. The model only hands out valid names; anything else is a bug here. */
+export function identifier(name: string): Code {
+  if (!isIdentifier(name) || RESERVED_WORDS.has(name)) {
+    throw new Error(`internal error: ${JSON.stringify(name)} is not a usable identifier`);
+  }
+  return trusted(name);
+}
+
+/**
+ * A member name used bare (`api.listUsers`, `operations.delete`): reserved words are
+ * allowed there (ECMA-262 §13.3 IdentifierName), other non-identifiers are not.
+ */
+export function memberName(name: string): Code {
+  if (!isIdentifier(name)) throw new Error(`internal error: ${JSON.stringify(name)} is not a usable member name`);
+  return trusted(name);
+}
+
+/**
+ * A string literal (double-quoted). JSON.stringify escapes quotes, backslashes and control
+ * characters; U+2028/U+2029 are escaped too so that the literal survives any consumer
+ * that predates ES2019, and "</" so that output embedded in HTML cannot close a script.
+ */
+export function stringLiteral(value: string): Code {
+  return trusted(
+    JSON.stringify(value)
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029")
+      .replace(/<\//g, "<\\/"),
+  );
+}
+
+export function numberLiteral(value: number): Code {
+  if (!Number.isFinite(value)) throw new Error(`internal error: ${value} is not a finite number`);
+  return trusted(String(value));
+}
+
+/** ASCII identifiers print bare; everything else is quoted. */
+function isPlainKey(key: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key);
+}
+
+/** A property name in a type (interface member, type literal). */
+export function typePropertyKey(key: string): Code {
+  return isPlainKey(key) ? trusted(key) : stringLiteral(key);
+}
+
+/**
+ * A property name in an object literal. `__proto__: v` and `"__proto__": v` both set the
+ * prototype (ECMA-262 §B.3.1); only the computed form defines an own property.
+ */
+export function objectKey(key: string): Code {
+  if (key === "__proto__") return trusted(`[${stringLiteral(key).text}]`);
+  return typePropertyKey(key);
+}
+
+/** An indexed access into a type: `T["key"]` or `T[200]`. */
+export function indexedAccess(key: string | number): Code {
+  return trusted(`[${typeof key === "number" ? numberLiteral(key).text : stringLiteral(key).text}]`);
+}
+
+/**
+ * The lines of a JSDoc block, without the delimiters. A "*\/" in the text would close the
+ * comment, so it is broken up; every line terminator (including U+2028/U+2029 and lone CR)
+ * becomes a new " * " line; "@" at a line start is escaped so text cannot forge a tag.
+ */
+export function jsdocLines(text: string): Code[] {
+  return text
+    .replace(/\r\n?|\u2028|\u2029/g, "\n")
+    .replace(/\*\//g, "*\\/")
+    .trimEnd()
+    .split("\n")
+    .map((line) => trusted(line.trimEnd().replace(/^(\s*)@/, "$1\\@")));
+}
+
+/** A whole JSDoc comment from paragraphs (empty ones dropped), or nothing. */
+export function jsdoc(paragraphs: readonly (string | undefined)[], tags: readonly Code[] = []): Code {
+  const blocks = paragraphs.filter((p): p is string => p !== undefined && p.trim() !== "").map(jsdocLines);
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (lines.length > 0) lines.push("");
+    lines.push(...block.map((l) => l.text));
+  }
+  if (tags.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push(...tags.map((t) => t.text));
+  }
+  if (lines.length === 0) return trusted("");
+  if (lines.length === 1) return trusted(`/** ${lines[0]} */`);
+  return trusted(["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n"));
+}
+
+/** A single-line `//` comment: every line terminator is folded into a space. */
+export function lineComment(text: string): Code {
+  return trusted(`// ${text.replace(/[\r\n\u2028\u2029]+/g, " ")}`);
+}
+
+/** Inline code in a JSDoc line: backticks are dropped so the markup cannot be broken out of. */
+export function jsdocCode(text: string): string {
+  return "`" + text.replace(/`/g, "'") + "`";
+}
+
+export { Code };

@@ -1,0 +1,29 @@
+/**
+ * The emit stage: the model in, the files of one client out (paths relative to the
+ * output folder, contents formatted). Nothing is written here.
+ */
+import type { ApiModel } from "../model/types.js";
+import type { OpenApiDocument } from "../load/types.js";
+import { clientView, headerLine, type HeaderInfo } from "./client-view.js";
+import { formatTypeScript } from "./format.js";
+import { runtimeFiles } from "./runtime-files.js";
+import { schemaTypes } from "./schema-types.js";
+import { render } from "./template.js";
+import { lineComment } from "./encode.js";
+
+export type { HeaderInfo } from "./client-view.js";
+
+export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const [index, schema] = await Promise.all([
+    render("index.ts.hbs", clientView(model, header)).then(formatTypeScript),
+    schemaTypes(document).then((types) => formatTypeScript(`${headerLine(header).text}\n${types}`)),
+  ]);
+  files.set("index.ts", index);
+  files.set("schema.ts", schema);
+  const runtimeHeader = lineComment(`Runtime of gen-auth-client ${header.generatorVersion}, copied into this client. Do not edit.`).text;
+  for (const [path, source] of await runtimeFiles()) {
+    files.set(path, `${runtimeHeader}\n${source}`);
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,86 @@
+/**
+ * Security schemes as the generated client presents them: the runtime's `SchemeSpec`
+ * literal and the credential type users pass in `auth`.
+ */
+import type { SecuritySchemeModel, TokenEndpointQuirksModel } from "../model/types.js";
+import { join, trusted, type Code } from "./code.js";
+import { jsdoc, stringLiteral, typePropertyKey, objectKey } from "./encode.js";
+import { literal, type LiteralValue } from "./literal.js";
+
+export interface SchemeView {
+  doc: Code;
+  typeKey: Code;
+  objectKey: Code;
+  spec: Code;
+  credentialType: Code;
+  /** oauth2 and openIdConnect schemes get `api.auth.<scheme>` controls. */
+  oauth: boolean;
+}
+
+function credentialType(scheme: SecuritySchemeModel): Code {
+  switch (scheme.type) {
+    case "apiKey":
+      return trusted("ApiKeyCredential");
+    case "http":
+      return trusted(scheme.scheme === "basic" ? "BasicCredential" : "BearerCredential");
+    case "oauth2": {
+      const scopes = [...new Set(Object.values(scheme.flows).flatMap((f) => f?.scopes.map((s) => s.name) ?? []))].sort();
+      return trusted(`OAuth2Credential<${scopes.length === 0 ? "string" : join(scopes.map(stringLiteral), " | ").text}>`);
+    }
+    case "openIdConnect":
+      return trusted("OAuth2Credential");
+  }
+}
+
+function specValue(scheme: SecuritySchemeModel): LiteralValue {
+  switch (scheme.type) {
+    case "apiKey":
+      return { type: "apiKey", in: scheme.in, name: scheme.parameterName };
+    case "http":
+      return { type: "http", scheme: scheme.scheme };
+    case "oauth2": {
+      const flows: Record<string, LiteralValue> = {};
+      for (const [kind, flow] of Object.entries(scheme.flows)) {
+        if (!flow) continue;
+        flows[kind] = {
+          authorizationUrl: flow.authorizationUrl,
+          tokenUrl: flow.tokenUrl,
+          refreshUrl: flow.refreshUrl,
+          scopes: flow.scopes.map((s) => s.name),
+        };
+      }
+      return { type: "oauth2", flows, ...quirks(scheme.quirks) };
+    }
+    case "openIdConnect":
+      return { type: "openIdConnect", openIdConnectUrl: scheme.openIdConnectUrl, ...quirks(scheme.quirks) };
+  }
+}
+
+function quirks(q: TokenEndpointQuirksModel): { quirks?: LiteralValue } {
+  const entries = Object.entries(q) as [string, LiteralValue][];
+  return entries.length === 0 ? {} : { quirks: Object.fromEntries(entries) };
+}
+
+function credentialDoc(scheme: SecuritySchemeModel): string {
+  switch (scheme.type) {
+    case "apiKey":
+      return `API key sent in the ${scheme.in} ${"`"}${scheme.parameterName.replace(/`/g, "'")}${"`"}.`;
+    case "http":
+      return scheme.scheme === "basic" ? "HTTP Basic credentials (RFC 7617)." : `HTTP ${scheme.scheme} credential, sent as ${"`"}Authorization${"`"}.`;
+    case "oauth2":
+      return `OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows: ${Object.keys(scheme.flows).join(", ")}).`;
+    case "openIdConnect":
+      return "OpenID Connect client: endpoints are discovered, tokens acquired, cached and refreshed by the client.";
+  }
+}
+
+export function schemeView(scheme: SecuritySchemeModel): SchemeView {
+  return {
+    doc: jsdoc([scheme.description, credentialDoc(scheme)]),
+    typeKey: typePropertyKey(scheme.name),
+    objectKey: objectKey(scheme.name),
+    spec: literal(specValue(scheme)),
+    credentialType: credentialType(scheme),
+    oauth: scheme.type === "oauth2" || scheme.type === "openIdConnect",
+  };
+}
