@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import ts from "typescript";
+import { identifier, jsdoc, lineComment, memberName, objectKey, stringLiteral, typePropertyKey } from "../../src/emit/encode.js";
+
+/** Evaluates a TypeScript expression the way a consumer of generated code would see it. */
+function evaluate(expression: string): unknown {
+  const js = ts.transpileModule(`export default (${expression});`, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const module = { exports: {} as { default?: unknown } };
+  new Function("module", "exports", js)(module, module.exports);
+  return module.exports.default;
+}
+
+const hostile = [
+  'quote " and \\ backslash',
+  "`${process.exit(1)}` template",
+  "*/ process.exit(1); /*",
+  "line\nbreak\r\nand\u2028separators\u2029",
+  "</script><script>alert(1)</script>",
+  "__proto__",
+  "constructor",
+  "\u0000 nul",
+  "x".repeat(10_000),
+];
+
+describe("stringLiteral", () => {
+  it.each(hostile)("round-trips %j exactly", (text) => {
+    expect(evaluate(stringLiteral(text).text)).toBe(text);
+  });
+  it("escapes line separators that older parsers treat as line ends", () => {
+    expect(stringLiteral("a\u2028b").text).toBe('"a\\u2028b"');
+  });
+});
+
+describe("objectKey and typePropertyKey", () => {
+  it.each(hostile)("an object literal keyed by %j has exactly that own key", (key) => {
+    const value = evaluate(`{ ${objectKey(key).text}: 1 }`) as object;
+    expect(Object.keys(value)).toEqual([key]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+  it("prints identifiers bare and quotes the rest", () => {
+    expect(typePropertyKey("BasicAuthentication").text).toBe("BasicAuthentication");
+    expect(typePropertyKey("X-API-Key").text).toBe('"X-API-Key"');
+    expect(objectKey("__proto__").text).toBe('["__proto__"]');
+  });
+});
+
+describe("jsdoc", () => {
+  it.each(hostile)("keeps %j inside the comment", (text) => {
+    const comment = jsdoc([text]).text;
+    // The whole comment must scan as one comment token followed by the end of input.
+    const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, `${comment}\nconst x = 1;`);
+    const kinds: ts.SyntaxKind[] = [];
+    for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) kinds.push(k);
+    expect(kinds.slice(0, 2)).toEqual([ts.SyntaxKind.MultiLineCommentTrivia, ts.SyntaxKind.NewLineTrivia]);
+    expect(kinds.filter((k) => k === ts.SyntaxKind.MultiLineCommentTrivia)).toHaveLength(1);
+  });
+  it("cannot forge a JSDoc tag at a line start", () => {
+    expect(jsdoc(["text\n@deprecated forged"]).text).toContain(" * \\@deprecated forged");
+  });
+  it("prints a one-line comment for one line and nothing for no text", () => {
+    expect(jsdoc(["One line."]).text).toBe("/** One line. */");
+    expect(jsdoc([undefined, "  "]).text).toBe("");
+  });
+});
+
+describe("lineComment", () => {
+  it("folds every line terminator, so nothing after it becomes code", () => {
+    expect(lineComment("a\u2028process.exit(1)\nb").text).toBe("// a process.exit(1) b");
+  });
+});
+
+describe("identifier and memberName", () => {
+  it("refuse what is not an identifier (a bug upstream, never silent)", () => {
+    expect(() => identifier("a-b")).toThrow(/not a usable identifier/);
+    expect(() => identifier("class")).toThrow(/not a usable identifier/);
+    expect(() => memberName("a b")).toThrow(/not a usable member name/);
+    expect(memberName("delete").text).toBe("delete");
+  });
+});
