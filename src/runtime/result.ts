@@ -27,6 +27,8 @@ export interface AuthError {
   readonly kind: "auth";
   readonly reason:
     | "missing_credentials"
+    /** A configured credential cannot be sent as it is (e.g. a ":" in a Basic user-id, RFC 7617 §2). */
+    | "invalid_credentials"
     | "token_request_failed"
     | "unauthorized"
     | "state_mismatch"
