@@ -35,6 +35,11 @@ export interface AuthorizationServerOptions {
   /** Seconds; default 600. */
   readonly clientCredentialsTtl?: number;
   readonly accessTokenTtl?: number;
+  /**
+   * Serve the provider under this path (issuer `<origin><mountPath>`), the way an
+   * Express app mounts it: oidc-provider reads the prefix from `req.originalUrl`.
+   */
+  readonly mountPath?: string;
 }
 
 const basic = (id: string, secret: string) =>
@@ -45,8 +50,21 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     res.statusCode = 503;
     res.end();
   };
-  const server = await listenOnLoopback((req, res) => handler(req, res));
-  const issuer = server.origin;
+  const mountPath = options.mountPath ?? "";
+  const server = await listenOnLoopback((req, res) => {
+    const url = req.url ?? "/";
+    if (mountPath !== "") {
+      if (url !== mountPath && !url.startsWith(`${mountPath}/`) && !url.startsWith(`${mountPath}?`)) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      Object.assign(req, { originalUrl: url });
+      req.url = url.slice(mountPath.length) || "/";
+    }
+    handler(req, res);
+  });
+  const issuer = `${server.origin}${mountPath}`;
 
   const provider = new Provider(issuer, {
     clients: [
