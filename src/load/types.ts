@@ -25,4 +25,10 @@ export interface LoadedDocument {
   locate(pointer: string): { line: number; column: number } | undefined;
   /** Warnings met while loading (errors are thrown as DiagnosticError instead). */
   warnings: Diagnostic[];
+  /**
+   * Every file the result was read from: the input, each overlay, then each file reached through
+   * an external `$ref` (relative to the input's folder as the user named it). Watch mode needs them;
+   * note that `sha256` covers only the input and the overlays.
+   */
+  sources?: string[];
 }
