@@ -4,7 +4,7 @@
  */
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OAuth2SchemeSpec } from "../../src/runtime/oauth/index.js";
+import { bearerChallengeError, type OAuth2SchemeSpec } from "../../src/runtime/oauth/index.js";
 import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
 import { bearer, clock, expectApplied, expectAuthError, makeAuth } from "./helpers.js";
@@ -168,7 +168,9 @@ describe("token cache", () => {
     expect((await rs.get(first.headers)).status).toBe(200);
 
     await as.revoke(bearer(first), BASIC);
-    expect((await rs.get(first.headers)).status).toBe(401);
+    const refused = await rs.get(first.headers);
+    expect(refused.status).toBe(401);
+    expect(bearerChallengeError(refused.headers.get("www-authenticate"))).toEqual({ error: "invalid_token" });
     await first.invalidate?.();
 
     const second = expectApplied(await auth.apply([]));

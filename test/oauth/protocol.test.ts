@@ -7,6 +7,8 @@ import {
   expiresAtFrom,
   formUrlEncode,
   generateRandomCodeVerifier,
+  bearerChallengeError,
+  parseBearerChallenge,
   wellKnownUrl,
 } from "../../src/runtime/oauth/index.js";
 
@@ -71,5 +73,30 @@ describe("expiry margin", () => {
     [100, 90_000],
   ])("expires_in %d s is used for %d ms", (expiresIn, used) => {
     expect(expiresAtFrom(0, expiresIn)).toBe(used);
+  });
+});
+
+describe("WWW-Authenticate Bearer challenges (RFC 6750 §3)", () => {
+  it.each([
+    ['Bearer realm="example"', { realm: "example" }],
+    [
+      'Bearer realm="example", error="invalid_token", error_description="The access token expired"',
+      { realm: "example", error: "invalid_token", error_description: "The access token expired" },
+    ],
+    ['Basic realm="x", Bearer error="insufficient_scope", scope="a b"', { error: "insufficient_scope", scope: "a b" }],
+    ['bearer error=invalid_token, Basic realm="after"', { error: "invalid_token" }],
+    ['Bearer error_description="say \\"hi\\", ok"', { error_description: 'say "hi", ok' }],
+    ['Basic realm="only basic"', undefined],
+    ["", undefined],
+  ])("%s", (header, want) => {
+    expect(parseBearerChallenge(header)).toEqual(want);
+  });
+
+  it("gives the oauth fields of an error challenge", () => {
+    expect(bearerChallengeError('Bearer error="invalid_token", error_uri="https://e"')).toEqual({
+      error: "invalid_token",
+      error_uri: "https://e",
+    });
+    expect(bearerChallengeError('Bearer realm="r"')).toBeUndefined();
   });
 });

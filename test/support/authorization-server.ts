@@ -80,8 +80,13 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      // Explicit policies (the defaults log a notice): only the resource server introspects,
+      // a client revokes only its own tokens.
+      introspection: { enabled: true, allowedPolicy: async (_ctx: unknown, client: { clientId: string }) => client.clientId === RESOURCE_SERVER.id },
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) => token.clientId === client.clientId,
+      },
       registration: { enabled: true },
     },
     // A function in v9 (was a boolean option earlier): PKCE for every client.

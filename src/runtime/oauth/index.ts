@@ -44,3 +44,4 @@ export {
 export { dynamicClientRegistrationRequest, processDynamicClientRegistrationResponse } from "./registration.js";
 export { isAuthError } from "./errors.js";
 export { checkTransport, type HttpEnv } from "./http.js";
+export { parseBearerChallenge, bearerChallengeError, type BearerChallenge } from "./www-authenticate.js";
