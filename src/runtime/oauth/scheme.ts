@@ -99,7 +99,10 @@ export interface OAuth2SchemeAuth extends SchemeAuth {
   exchangeCode(options: ExchangeCodeOptions): Promise<TokenResult>;
   /** The token set a call would use now, acquiring or refreshing it if needed. */
   getToken(): Promise<TokenResult>;
-  /** Store a token set obtained elsewhere; it is used (and refreshed) like one from exchangeCode. */
+  /**
+   * Store a token set obtained elsewhere (e.g. restored from your own persistence); it is
+   * used and refreshed like one from exchangeCode. `onTokens` is called with it too.
+   */
   setTokens(tokens: TokenSet): Promise<void>;
   /** Forget every token set of this scheme. */
   clear(): Promise<void>;
