@@ -6,7 +6,7 @@
  */
 import { upgradeFromTwoToThree } from "@scalar/openapi-upgrader/2.0-to-3.0";
 import { DiagnosticError, fromPointer, toPointer } from "../diagnostics/diagnostic.js";
-import { isObject, shortMessage, type JsonObject } from "./json.js";
+import { getAt, isObject, shortMessage, type JsonObject } from "./json.js";
 import type { Locate } from "./locate.js";
 
 export function convertSwagger2(file: string, data: JsonObject): JsonObject {
@@ -22,7 +22,60 @@ export function convertSwagger2(file: string, data: JsonObject): JsonObject {
   if (!isObject(converted) || typeof converted.openapi !== "string") {
     throw new DiagnosticError([{ severity: "error", file, message: "cannot convert Swagger 2.0 to OpenAPI 3.0" }]);
   }
-  return converted;
+  // A JSON round trip: the upgrader shares one schema object between media types, and the model
+  // stage should be free to treat each place as its own.
+  const { openapi, ...rest } = JSON.parse(JSON.stringify(converted)) as JsonObject;
+  // The upgrader adds `openapi` last; readers expect it first.
+  const result: JsonObject = { openapi, ...rest };
+  repairMovedRefs(result);
+  return result;
+}
+
+/**
+ * Bundling a 2.0 document inlines each external value at its first use and points later uses at
+ * it, e.g. `#/paths/~1a/get/responses/200/schema`. The upgrader moves such places (a response's
+ * `schema` goes under `content/{media type}`, a body parameter becomes `requestBody`) but only
+ * rewrites `$ref`s into `definitions`, `parameters` and `responses`; follow the move here.
+ */
+function repairMovedRefs(document: JsonObject): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    if (!isObject(node)) return;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
+      const segments = fromPointer(node.$ref.slice(1));
+      if (!getAt(document, segments).found) {
+        const moved = movedPointer(document, segments);
+        if (moved) node.$ref = `#${toPointer(moved)}`;
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(document);
+}
+
+function movedPointer(document: JsonObject, segments: string[]): string[] | undefined {
+  const firstMediaType = (at: string[]): string | undefined => {
+    const content = getAt(document, [...at, "content"]);
+    return content.found && isObject(content.value) ? Object.keys(content.value)[0] : undefined;
+  };
+  const schemaAt = segments.indexOf("schema");
+  if (schemaAt < 2) return undefined;
+  const owner = segments.slice(0, schemaAt); // the response or parameter that had the schema
+  const rest = segments.slice(schemaAt);
+  let body: string[] | undefined;
+  if (owner[owner.length - 2] === "responses") {
+    // `responses` → `components/responses` at the top level (OpenAPI 3.0 §4.7.7 Components Object).
+    body = owner.length === 2 ? ["components", ...owner] : owner;
+  } else if (owner.length === 2 && owner[0] === "parameters") {
+    body = ["components", "requestBodies", owner[1]!];
+  } else if (owner[owner.length - 2] === "parameters" && owner[0] === "paths") {
+    body = [...owner.slice(0, -2), "requestBody"];
+  }
+  if (!body) return undefined;
+  const mediaType = firstMediaType(body);
+  if (mediaType === undefined) return undefined;
+  const candidate = [...body, "content", mediaType, ...rest];
+  return getAt(document, candidate).found ? candidate : undefined;
 }
 
 /** [prefix in the 3.0 result, prefix in the 2.0 source, whether the rest of the pointer carries over] */
