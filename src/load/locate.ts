@@ -52,7 +52,11 @@ function resolveAlias(doc: Document, node: unknown): unknown {
 
 /** The key as `toJS()` turns it into a property name (YAML keys may be numbers: `200:`). */
 function keyName(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? "" : String(key.value);
+  if (isScalar(key)) {
+    // With merge keys on, `<<` is a Scalar holding Symbol("<<").
+    if (typeof key.value === "symbol") return key.value.description;
+    return key.value === null ? "" : String(key.value);
+  }
   if (key === null || key === undefined) return "";
   return undefined;
 }

@@ -46,7 +46,7 @@ export function parseSource(file: string, text: string): SourceDocument {
         severity: "error" as const,
         file,
         ...locateOffset(error.pos[0]),
-        message: `invalid ${kind}: ${lowerFirst(shortMessage(error, 200))}`,
+        message: `invalid ${kind}: ${error.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document" : lowerFirst(shortMessage(error, 200))}`,
       })),
     );
   }
