@@ -51,7 +51,7 @@ export async function validateDocument(file: string, data: JsonObject, family: V
     problems.push({ pointer: "", message: "must have at least one of 'paths', 'components' or 'webhooks'" });
   }
   if (isObject(data.info) && typeof data.info.version === "number") {
-    problems.push({ pointer: "/info/version", message: `must be string (write "${clip(data.info.version)}" in quotes)` });
+    problems.push({ pointer: "/info/version", message: "must be string (YAML read a number: put the version in quotes)" });
   }
 
   const variants = checkVariants(data, family);
@@ -169,7 +169,14 @@ function describe(e: AjvError): Problem {
   const extra = e.params.additionalProperty ?? e.params.unevaluatedProperty;
   if ((e.keyword === "additionalProperties" || e.keyword === "unevaluatedProperties") && typeof extra === "string") {
     // Point at the unexpected key itself, so the line is the one to edit.
-    return { pointer: `${e.instancePath}${toPointer([extra])}`, message: `unexpected property '${clip(extra)}' (not allowed here)` };
+    const pointer = `${e.instancePath}${toPointer([extra])}`;
+    // OpenAPI 3.1 §4.8.8.1: "The field name MUST begin with a forward slash (/)."
+    if (e.instancePath === "/paths") return { pointer, message: `path '${clip(extra)}' must begin with "/"` };
+    // §4.8.16.2: an HTTP status code, a range such as 2XX, or `default`.
+    if (e.instancePath.endsWith("/responses")) {
+      return { pointer, message: `'${clip(extra)}' is not a response code (use a status such as 200, a range such as 2XX, or default)` };
+    }
+    return { pointer, message: `unexpected property '${clip(extra)}' (not allowed here)` };
   }
   return { pointer: e.instancePath, message: clip(e.message ?? `fails "${e.keyword}"`, 200) };
 }
