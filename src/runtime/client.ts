@@ -109,7 +109,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
     if (isAuthError(request)) return failure(request);
 
     const sent = await send(context, op, request, choice.length > 0, signal);
-    if (!("response" in sent)) return sent;
+    if ("ok" in sent) return sent;
     const { response, method } = sent;
 
     const invalidations = applied.flatMap((credential) => (credential.invalidate ? [credential.invalidate] : []));
@@ -119,7 +119,13 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
       await untilAborted(Promise.all(invalidations.map((invalidate) => invalidate().catch(() => undefined))), signal);
       continue;
     }
-    return await untilAborted(classify(context, op, response, method), signal);
+    try {
+      return await untilAborted(classify(context, op, response, method), signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // The headers came, then the connection broke (undici: "terminated").
+      return failure(networkError(op.name, request.url, error, "the connection closed while the response was read"), response);
+    }
   }
 }
 
@@ -213,6 +219,7 @@ function buildRequest(
 // ---------------------------------------------------------------------------------------
 // Sending
 
+/** The final response and the method that produced it, or a failed result (told apart by `ok`: failures carry a hidden `response` too). */
 type Sent = { readonly response: Response; readonly method: string } | (AnyResult & { readonly ok: false });
 
 /**
@@ -385,11 +392,11 @@ function insecureTransport(operation: string, choice: SecurityChoice, url: URL):
  * data, and the underlying error (some fetch implementations quote the whole URL) is kept
  * as a non-enumerable `cause`.
  */
-function networkError(operation: string, url: URL, cause: unknown): NetworkError {
+function networkError(operation: string, url: URL, cause: unknown, what = `could not reach ${url.origin}`): NetworkError {
   const code = errorCode(cause);
   const error: NetworkError = {
     kind: "network",
-    message: `${operation}: could not reach ${url.origin}${code === undefined ? "" : ` (${code})`}`,
+    message: `${operation}: ${what}${code === undefined ? "" : ` (${code})`}`,
   };
   Object.defineProperty(error, "cause", { value: cause, enumerable: false });
   return error;

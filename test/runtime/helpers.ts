@@ -13,7 +13,7 @@ export interface Received {
   readonly body: string;
 }
 
-export type Handler = (request: Received, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: Received, response: ServerResponse) => unknown;
 
 export interface RecordingServer {
   readonly url: string;
