@@ -45,7 +45,7 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
 
   const refs = await checkRefs({ file, data: document, locate });
   if (refs.diagnostics.length > 0) throw new DiagnosticError(refs.diagnostics);
-  if (refs.externalFiles.length > 0) document = await bundleExternalRefs(file, document, version.family);
+  if (refs.hasFileRefs) document = await bundleExternalRefs(file, document, version.family);
 
   warnings.push(...(await validateDocument(file, document, version.family, locate)));
 
@@ -55,7 +55,7 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
     documentLocate = swagger2Locator(locate);
     // The conversion moves objects (`responses/200/schema` → `.../content/{type}/schema`); a local
     // `$ref` into a moved place (as bundling creates for external values) would now dangle.
-    const after = await checkRefs({ file, data: document, locate: () => undefined });
+    const after = await checkRefs({ file, data: document, locate: documentLocate });
     if (after.diagnostics.length > 0) {
       throw new DiagnosticError(after.diagnostics.map((d) => ({ ...d, message: `${d.message} after conversion from Swagger 2.0` })));
     }

@@ -26,11 +26,14 @@ export interface RefCheck {
   diagnostics: Diagnostic[];
   /** Files reached through `$ref`, as displayed (relative to the input's folder as the user named it). */
   externalFiles: string[];
+  /** Whether any `$ref` names a file (even the input itself): then the document needs bundling. */
+  hasFileRefs: boolean;
 }
 
 export async function checkRefs(main: RefSource): Promise<RefCheck> {
   const diagnostics: Diagnostic[] = [];
   const externalFiles: string[] = [];
+  let hasFileRefs = false;
   // Keyed by absolute path; a failed load is remembered so that it is reported once.
   const loaded = new Map<string, RefSource | undefined>();
   loaded.set(resolve(main.file), main);
@@ -63,6 +66,7 @@ export async function checkRefs(main: RefSource): Promise<RefCheck> {
     const found: Array<{ pointer: string; ref: string }> = [];
     collectRefs(source.data, [], found);
     for (const { pointer, ref } of found) {
+      if (!ref.startsWith("#")) hasFileRefs = true;
       const problem = await checkOne(source, ref, load);
       if (problem) {
         diagnostics.push({ severity: "error", file: source.file, pointer, ...source.locate(pointer), message: problem });
@@ -70,7 +74,7 @@ export async function checkRefs(main: RefSource): Promise<RefCheck> {
     }
   }
 
-  return { diagnostics: sortByFileThenLine(diagnostics), externalFiles };
+  return { diagnostics: sortByFileThenLine(diagnostics), externalFiles, hasFileRefs };
 }
 
 type Loader = (absolute: string, display: string) => Promise<RefSource | string | undefined>;

@@ -47,6 +47,15 @@ describe("external $refs", () => {
     expect(loaded.sources).toEqual([file, fixture("external", "schemas.yaml")]);
   });
 
+  it("turns a $ref to the input's own file name into a local one", async () => {
+    const file = fixture("external", "self-ref.yaml");
+    const { document, sources } = await loadDocument(file);
+    expect((document.paths as any)["/users"].get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/User",
+    });
+    expect(sources).toEqual([file]);
+  });
+
   it.each([
     [
       "a missing file",
