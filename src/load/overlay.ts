@@ -33,6 +33,10 @@ export function applyOverlay(root: JsonObject, overlay: SourceDocument): Diagnos
 
   for (const action of actions) {
     const pointer = `/actions/${action.index}`;
+    if (!action.remove && action.update === undefined) {
+      warnings.push(at("warning", pointer, "the action has neither `update` nor `remove: true`, so it does nothing"));
+      continue;
+    }
     let matches: Match[];
     try {
       matches = select(root, action.target);

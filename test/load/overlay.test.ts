@@ -146,6 +146,21 @@ describe("applyOverlay", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("warns about an action that does nothing", () => {
+    const { root, warnings } = run({ a: 1 }, actions("  - target: $.a", "    description: forgot the update"));
+    expect(root).toEqual({ a: 1 });
+    expect(warnings).toEqual([
+      {
+        severity: "warning",
+        file: "inline-overlay.yaml",
+        pointer: "/actions/0",
+        line: 4,
+        column: 5,
+        message: "the action has neither `update` nor `remove: true`, so it does nothing",
+      },
+    ]);
+  });
+
   it("copies the update per match (no shared objects)", () => {
     const { root } = run({ p: { a: {}, b: {} } }, actions("  - target: $.p.*", "    update: {o: {}}"));
     const p = root.p as Record<string, { o: object }>;
