@@ -124,7 +124,9 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
     } catch (error) {
       if (signal.aborted) throw error;
       // The headers came, then the connection broke (undici: "terminated").
-      return failure(networkError(op.name, request.url, error, "the connection closed while the response was read"), response);
+      const requestId = readRequestId(context, response);
+      const result = failure(networkError(op.name, request.url, error, "the connection closed while the response was read"), response);
+      return requestId === undefined ? result : withResponse({ ...result, requestId }, response);
     }
   }
 }
@@ -156,7 +158,7 @@ interface PreparedRequest {
   readonly url: URL;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | undefined;
+  readonly body: BodyInit | null;
 }
 
 function buildRequest(
@@ -213,7 +215,7 @@ function buildRequest(
     const existing = headers.get("cookie");
     headers.set("cookie", [...(existing ? [existing] : []), ...cookies].join("; "));
   }
-  return { url: target, method: op.method, headers, body: body?.body };
+  return { url: target, method: op.method, headers, body: body?.body ?? null };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -291,7 +293,7 @@ async function send(
     // 301/302 for POST, become a GET without a body.
     if ((response.status === 303 && method !== "GET" && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
       method = "GET";
-      body = undefined;
+      body = null;
       headers = new Headers(headers);
       for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) {
         headers.delete(name);

@@ -294,11 +294,14 @@ describe("responses are classified: exact code, then range, then default", () =>
 
   it("a connection closed in the middle of the body: network", async () => {
     server.handle((_, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100", "x-request-id": "cut" });
       res.write('{"hello":');
       setTimeout(() => res.destroy(), 20);
     });
-    expect((await runtime()(op())).error).toMatchObject({ kind: "network", message: expect.stringMatching(/^getThing: the connection closed/) });
+    const result = await runtime()(op());
+    expect(result.error).toMatchObject({ kind: "network", message: expect.stringMatching(/^getThing: the connection closed/) });
+    expect(result.requestId).toBe("cut");
+    expect(result.response?.status).toBe(200);
   });
 
   it("requestId from a configured header", async () => {
