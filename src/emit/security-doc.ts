@@ -12,5 +12,5 @@ function describeAlternative(alternative: SecurityAlternative): string {
 export function describeSecurity(security: readonly SecurityAlternative[]): string {
   if (security.length === 0) return "Security: none (anonymous).";
   if (security.length === 1) return `Security: ${describeAlternative(security[0]!)}.`;
-  return `Security: one of ${security.map(describeAlternative).join("; or ")}.`;
+  return `Security: ${security.map(describeAlternative).join(", or ")}.`;
 }

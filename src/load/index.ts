@@ -27,7 +27,6 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
   const source = await readSource(file, hash);
   const overlays: SourceDocument[] = [];
   for (const overlayFile of options.overlays ?? []) overlays.push(await readSource(overlayFile, hash));
-  const sha256 = hash.digest("hex");
 
   const warnings: Diagnostic[] = [...source.warnings, ...overlays.flatMap((o) => o.warnings)];
   const locate = source.locate;
@@ -46,6 +45,9 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
   const refs = await checkRefs({ file, data: document, locate });
   if (refs.diagnostics.length > 0) throw new DiagnosticError(refs.diagnostics);
   if (refs.hasFileRefs) document = await bundleExternalRefs(file, document, version.family);
+  // The output header records this hash; a change to a `$ref`'d file changes the client too.
+  for (const external of refs.externalFiles) hash.update(await readBytes(external));
+  const sha256 = hash.digest("hex");
 
   warnings.push(...(await validateDocument(file, document, version.family, locate)));
 

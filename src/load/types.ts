@@ -19,7 +19,7 @@ export interface LoadedDocument {
   document: OpenApiDocument;
   /** The document's version before any conversion: "2.0", "3.0.x" or "3.1.x". */
   sourceVersion: string;
-  /** SHA-256 (hex) of the input bytes and every overlay's bytes, in order: the output header records it. */
+  /** SHA-256 (hex) of the input, overlay and `$ref`d files' bytes, in order: the output header records it. */
   sha256: string;
   /** Maps a JSON pointer of `document` to its line and column in `file`, where known. */
   locate(pointer: string): { line: number; column: number } | undefined;
@@ -28,7 +28,7 @@ export interface LoadedDocument {
   /**
    * Every file the result was read from: the input, each overlay, then each file reached through
    * an external `$ref` (relative to the input's folder as the user named it). Watch mode needs them;
-   * note that `sha256` covers only the input and the overlays.
+   * `sha256` covers the input, the overlays and these files.
    */
   sources?: string[];
 }
