@@ -15,6 +15,18 @@ export interface SchemeView {
   credentialType: Code;
   /** oauth2 and openIdConnect schemes get `api.auth.<scheme>` controls. */
   oauth: boolean;
+  /** The type of `api.auth.<scheme>` (oauth schemes only). */
+  controlsType: Code;
+}
+
+/**
+ * The scopes an oauth2 scheme's flows declare, as a union of string literals; `string`
+ * when they declare none, and for openIdConnect (its scopes live in the server's metadata).
+ */
+function scopeType(scheme: SecuritySchemeModel): Code {
+  if (scheme.type !== "oauth2") return trusted("string");
+  const scopes = [...new Set(Object.values(scheme.flows).flatMap((f) => f?.scopes.map((s) => s.name) ?? []))].sort();
+  return scopes.length === 0 ? trusted("string") : join(scopes.map(stringLiteral), " | ");
 }
 
 function credentialType(scheme: SecuritySchemeModel): Code {
@@ -23,13 +35,15 @@ function credentialType(scheme: SecuritySchemeModel): Code {
       return trusted("ApiKeyCredential");
     case "http":
       return trusted(scheme.scheme === "basic" ? "BasicCredential" : "BearerCredential");
-    case "oauth2": {
-      const scopes = [...new Set(Object.values(scheme.flows).flatMap((f) => f?.scopes.map((s) => s.name) ?? []))].sort();
-      return trusted(`OAuth2Credential<${scopes.length === 0 ? "string" : join(scopes.map(stringLiteral), " | ").text}>`);
-    }
+    case "oauth2":
+      return trusted(`OAuth2Credential<${scopeType(scheme).text}>`);
     case "openIdConnect":
       return trusted("OAuth2Credential");
   }
+}
+
+function controlsType(scheme: SecuritySchemeModel): Code {
+  return scheme.type === "oauth2" ? trusted(`OAuth2Controls<${scopeType(scheme).text}>`) : trusted("OAuth2Controls");
 }
 
 function specValue(scheme: SecuritySchemeModel): LiteralValue {
@@ -82,5 +96,6 @@ export function schemeView(scheme: SecuritySchemeModel): SchemeView {
     spec: literal(specValue(scheme)),
     credentialType: credentialType(scheme),
     oauth: scheme.type === "oauth2" || scheme.type === "openIdConnect",
+    controlsType: controlsType(scheme),
   };
 }

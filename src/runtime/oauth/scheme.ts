@@ -53,11 +53,11 @@ export interface OAuth2Env {
 
 export type TokenResult = { readonly ok: true; readonly tokens: TokenSet } | { readonly ok: false; readonly error: AuthError };
 
-export interface AuthorizationUrlOptions {
+export interface AuthorizationUrlOptions<Scope extends string = string> {
   /** Registered redirection endpoint (RFC 6749 §3.1.2). */
   readonly redirectUri: string;
   /** Scopes to ask for; default the credential's `scopes`. */
-  readonly scopes?: readonly string[];
+  readonly scopes?: readonly Scope[];
   /** Your own state value; default a fresh random 256-bit value. */
   readonly state?: string;
   /** More authorization request parameters (`prompt`, `login_hint`, `resource`, ...). They cannot replace the protocol's own. */

@@ -6,7 +6,7 @@
  */
 import type { SchemeAuth, SchemeSpec } from "./auth.js";
 import { createRuntime } from "./client.js";
-import { createOAuth2Auth, type OAuth2SchemeAuth } from "./oauth/index.js";
+import { createOAuth2Auth, type AuthorizationUrlOptions, type AuthorizationUrlResult, type OAuth2SchemeAuth } from "./oauth/index.js";
 import type { CallArgs, OperationSpec } from "./operation.js";
 import type { ClientOptions, OAuth2Credential } from "./options.js";
 import { staticSchemeAuth } from "./static-auth.js";
@@ -32,8 +32,15 @@ export type {
 export type { TokenSet, TokenStore } from "./token-store.js";
 export type { AuthorizationUrlOptions, AuthorizationUrlResult, ExchangeCodeOptions, RegisterResult, TokenResult } from "./oauth/index.js";
 
-/** `api.auth.<scheme>`: the token controls of an OAuth 2 or OpenID Connect scheme. */
-export type OAuth2Controls = Pick<OAuth2SchemeAuth, "authorizationUrl" | "exchangeCode" | "getToken" | "setTokens" | "clear" | "register">;
+/**
+ * `api.auth.<scheme>`: the token controls of an OAuth 2 or OpenID Connect scheme. `Scope`
+ * is the union of the scopes the scheme's flows declare (any string when they declare none).
+ */
+export interface OAuth2Controls<Scope extends string = string>
+  extends Pick<OAuth2SchemeAuth, "exchangeCode" | "getToken" | "setTokens" | "clear" | "register"> {
+  /** RFC 6749 §4.1.1 authorization request with PKCE S256 (RFC 7636); see `exchangeCode`. */
+  authorizationUrl(options: AuthorizationUrlOptions<Scope>): Promise<AuthorizationUrlResult>;
+}
 
 export interface ClientRuntimeConfig {
   /** The document's first server, with variables at their defaults; undefined when it has none. */
