@@ -27,6 +27,7 @@ import type { AuthError, NetworkError, TimeoutError, UnexpectedError } from "./r
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import { expandPath, percentEncode, serializeCookies, serializeHeaders, serializeQuery } from "./serialize.js";
 import { mayCarryCredentials, sameOrigin } from "./transport-security.js";
+import { bearerChallengeError } from "./oauth/www-authenticate.js";
 
 export interface RuntimeConfig {
   /** The document's first server URL, used when the options give no `baseUrl`. */
@@ -120,7 +121,8 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
       continue;
     }
     try {
-      return await untilAborted(classify(context, op, response, method), signal);
+      const result = await untilAborted(classify(context, op, response, method), signal);
+      return refusedToken(op, response, result) ?? result;
     } catch (error) {
       if (signal.aborted) throw error;
       // The headers came, then the connection broke (undici: "terminated").
@@ -353,6 +355,28 @@ function reasonPhrase(response: Response): string {
 
 // ---------------------------------------------------------------------------------------
 // Results and errors
+
+/**
+ * RFC 6750 §3.1: a resource server that refuses a bearer token says why in its
+ * `WWW-Authenticate` challenge (`invalid_token`, `insufficient_scope`, ...). That is an
+ * authentication failure, whatever the document declares for 401/403, so it comes back as
+ * `kind: "auth"`; the declared (or unexpected) error stays reachable as `cause`.
+ */
+function refusedToken(op: OperationSpec, response: Response, result: AnyResult): AnyResult | undefined {
+  if (result.ok || (response.status !== 401 && response.status !== 403)) return undefined;
+  const oauth = bearerChallengeError(response.headers.get("www-authenticate"));
+  if (oauth === undefined) return undefined;
+  const error: AuthError = {
+    kind: "auth",
+    reason: "unauthorized",
+    message: `${op.name} was refused by the API (HTTP ${response.status}, ${oauth.error})`,
+    oauth,
+    httpStatus: response.status,
+    cause: result.error,
+    ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+  };
+  return failure(error, response);
+}
 
 function withResponse<T extends object>(value: T, response: Response): T {
   // Non-enumerable: `response.url` may carry an API key in its query.

@@ -401,6 +401,31 @@ describe("401: one invalidation and one retry, never more", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("a WWW-Authenticate Bearer error (RFC 6750 §3.1) comes back as kind auth, the declared error as its cause", async () => {
+    server.handle(
+      json(403, { message: "nope" }, { "www-authenticate": 'Bearer realm="api", error="insufficient_scope", error_description="needs write"', "x-request-id": "r403" }),
+    );
+    const { scheme } = renewable();
+    const result = await runtime({}, { OAuth2: scheme })(op({ security: [{ OAuth2: ["write"] }], responses: { "200": "json", "403": "json" } }));
+    expect(result.error).toMatchObject({
+      kind: "auth",
+      reason: "unauthorized",
+      httpStatus: 403,
+      requestId: "r403",
+      oauth: { error: "insufficient_scope", error_description: "needs write" },
+      cause: { kind: "http", status: 403, body: { message: "nope" } },
+    });
+    expect(server.requests).toHaveLength(1);
+    expectNoLeak(result);
+  });
+
+  it("a 401 whose challenge names no error stays the declared http error", async () => {
+    server.handle(json(401, {}, { "www-authenticate": 'Bearer realm="api"' }));
+    const { scheme } = renewable();
+    const result = await runtime({}, { OAuth2: scheme })(op({ security: [{ OAuth2: [] }], responses: { "200": "json", "401": "json" } }));
+    expect(result.error).toMatchObject({ kind: "http", status: 401 });
+  });
+
   it("no invalidate (a static credential): no retry", async () => {
     server.handle(json(401, {}));
     await runtime({}, schemes)(op({ security: [{ Bearer: [] }] }));
