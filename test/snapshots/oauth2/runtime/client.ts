@@ -28,6 +28,7 @@ import type { AuthError, NetworkError, TimeoutError, UnexpectedError } from "./r
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import { expandPath, percentEncode, serializeCookies, serializeHeaders, serializeQuery } from "./serialize.js";
 import { mayCarryCredentials, sameOrigin } from "./transport-security.js";
+import { bearerChallengeError } from "./oauth/www-authenticate.js";
 
 export interface RuntimeConfig {
   /** The document's first server URL, used when the options give no `baseUrl`. */
@@ -110,7 +111,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
     if (isAuthError(request)) return failure(request);
 
     const sent = await send(context, op, request, choice.length > 0, signal);
-    if (!("response" in sent)) return sent;
+    if ("ok" in sent) return sent;
     const { response, method } = sent;
 
     const invalidations = applied.flatMap((credential) => (credential.invalidate ? [credential.invalidate] : []));
@@ -120,7 +121,16 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
       await untilAborted(Promise.all(invalidations.map((invalidate) => invalidate().catch(() => undefined))), signal);
       continue;
     }
-    return await untilAborted(classify(context, op, response, method), signal);
+    try {
+      const result = await untilAborted(classify(context, op, response, method), signal);
+      return refusedToken(op, response, result) ?? result;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // The headers came, then the connection broke (undici: "terminated").
+      const requestId = readRequestId(context, response);
+      const result = failure(networkError(op.name, request.url, error, "the connection closed while the response was read"), response);
+      return requestId === undefined ? result : withResponse({ ...result, requestId }, response);
+    }
   }
 }
 
@@ -151,7 +161,7 @@ interface PreparedRequest {
   readonly url: URL;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | undefined;
+  readonly body: BodyInit | null;
 }
 
 function buildRequest(
@@ -208,12 +218,13 @@ function buildRequest(
     const existing = headers.get("cookie");
     headers.set("cookie", [...(existing ? [existing] : []), ...cookies].join("; "));
   }
-  return { url: target, method: op.method, headers, body: body?.body };
+  return { url: target, method: op.method, headers, body: body?.body ?? null };
 }
 
 // ---------------------------------------------------------------------------------------
 // Sending
 
+/** The final response and the method that produced it, or a failed result (told apart by `ok`: failures carry a hidden `response` too). */
 type Sent = { readonly response: Response; readonly method: string } | (AnyResult & { readonly ok: false });
 
 /**
@@ -285,7 +296,7 @@ async function send(
     // 301/302 for POST, become a GET without a body.
     if ((response.status === 303 && method !== "GET" && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
       method = "GET";
-      body = undefined;
+      body = null;
       headers = new Headers(headers);
       for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) {
         headers.delete(name);
@@ -346,6 +357,28 @@ function reasonPhrase(response: Response): string {
 // ---------------------------------------------------------------------------------------
 // Results and errors
 
+/**
+ * RFC 6750 §3.1: a resource server that refuses a bearer token says why in its
+ * `WWW-Authenticate` challenge (`invalid_token`, `insufficient_scope`, ...). That is an
+ * authentication failure, whatever the document declares for 401/403, so it comes back as
+ * `kind: "auth"`; the declared (or unexpected) error stays reachable as `cause`.
+ */
+function refusedToken(op: OperationSpec, response: Response, result: AnyResult): AnyResult | undefined {
+  if (result.ok || (response.status !== 401 && response.status !== 403)) return undefined;
+  const oauth = bearerChallengeError(response.headers.get("www-authenticate"));
+  if (oauth === undefined) return undefined;
+  const error: AuthError = {
+    kind: "auth",
+    reason: "unauthorized",
+    message: `${op.name} was refused by the API (HTTP ${response.status}, ${oauth.error})`,
+    oauth,
+    httpStatus: response.status,
+    cause: result.error,
+    ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+  };
+  return failure(error, response);
+}
+
 function withResponse<T extends object>(value: T, response: Response): T {
   // Non-enumerable: `response.url` may carry an API key in its query.
   Object.defineProperty(value, "response", { value: response, enumerable: false });
@@ -386,11 +419,11 @@ function insecureTransport(operation: string, choice: SecurityChoice, url: URL):
  * data, and the underlying error (some fetch implementations quote the whole URL) is kept
  * as a non-enumerable `cause`.
  */
-function networkError(operation: string, url: URL, cause: unknown): NetworkError {
+function networkError(operation: string, url: URL, cause: unknown, what = `could not reach ${url.origin}`): NetworkError {
   const code = errorCode(cause);
   const error: NetworkError = {
     kind: "network",
-    message: `${operation}: could not reach ${url.origin}${code === undefined ? "" : ` (${code})`}`,
+    message: `${operation}: ${what}${code === undefined ? "" : ` (${code})`}`,
   };
   Object.defineProperty(error, "cause", { value: cause, enumerable: false });
   return error;
