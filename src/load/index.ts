@@ -12,6 +12,7 @@ import { bundleExternalRefs } from "./bundle.js";
 import { convertSwagger2, swagger2Locator } from "./convert.js";
 import { isObject } from "./json.js";
 import type { Locate } from "./locate.js";
+import { checkExtensions } from "./extension.js";
 import { applyOverlay } from "./overlay.js";
 import { parseSource, type SourceDocument } from "./parse.js";
 import { decodeText, readBytes } from "./read.js";
@@ -63,6 +64,8 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
     }
     warnings.push(...(await validateDocument(file, document, "3.0", documentLocate)));
   }
+
+  checkExtensions(file, document, documentLocate);
 
   return {
     file,
