@@ -127,6 +127,10 @@ describe("client credentials through the generated client", () => {
     const api = client({ clientId: BASIC.id, clientSecret: BASIC.secret }, { onTokens: (_scheme, set) => void seen.push(set.accessToken) });
     expect((await api.getMe()).ok).toBe(true);
     expect(seen).toHaveLength(1);
+    // getToken with getMe's scopes hands out the very token getMe sent, from the cache.
+    const cached = as.tokenRequests.length;
+    expect(await api.auth.OAuth2.getToken({ scopes: ["api:read"] })).toMatchObject({ ok: true, tokens: { accessToken: seen[0] } });
+    expect(tokenRequestsSince(cached)).toEqual([]);
     await as.revoke(seen[0]!, BASIC);
 
     const tokens = as.tokenRequests.length;

@@ -7,6 +7,7 @@ import {
   type Client,
   type ExchangeCodeOptions,
   type GetMeResult,
+  type GetTokenOptions,
   type OAuth2Controls,
   type RegisterResult,
   type TokenResult,
@@ -73,7 +74,11 @@ describe("OAuth 2 client types", () => {
     // @ts-expect-error the code verifier of the authorization request is required
     void controls.exchangeCode({ callbackUrl: "https://app/cb?code=x&state=s", redirectUri: "https://app/cb", state: "s" });
 
-    expectTypeOf(controls.getToken).toEqualTypeOf<() => Promise<TokenResult>>();
+    expectTypeOf(controls.getToken).toEqualTypeOf<(options?: GetTokenOptions<Scope>) => Promise<TokenResult>>();
+    expectTypeOf<GetTokenOptions<Scope>>().toEqualTypeOf<{ readonly scopes?: readonly Scope[] }>();
+    void controls.getToken({ scopes: ["api:write"] });
+    // @ts-expect-error "nope" is no scope of the scheme's flows
+    void controls.getToken({ scopes: ["nope"] });
     expectTypeOf(controls.setTokens).toEqualTypeOf<(tokens: TokenSet) => Promise<void>>();
     expectTypeOf(controls.clear).toEqualTypeOf<() => Promise<void>>();
     expectTypeOf(controls.register).parameters.toEqualTypeOf<

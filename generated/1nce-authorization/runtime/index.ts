@@ -6,7 +6,14 @@
  */
 import type { SchemeAuth, SchemeSpec } from "./auth.js";
 import { createRuntime } from "./client.js";
-import { createOAuth2Auth, type AuthorizationUrlOptions, type AuthorizationUrlResult, type OAuth2SchemeAuth } from "./oauth/index.js";
+import {
+  createOAuth2Auth,
+  type AuthorizationUrlOptions,
+  type AuthorizationUrlResult,
+  type GetTokenOptions,
+  type OAuth2SchemeAuth,
+  type TokenResult,
+} from "./oauth/index.js";
 import type { CallArgs, OperationSpec } from "./operation.js";
 import type { ClientOptions, OAuth2Credential } from "./options.js";
 import { staticSchemeAuth } from "./static-auth.js";
@@ -30,16 +37,28 @@ export type {
   UnexpectedError,
 } from "./result.js";
 export type { TokenSet, TokenStore } from "./token-store.js";
-export type { AuthorizationUrlOptions, AuthorizationUrlResult, ExchangeCodeOptions, RegisterResult, TokenResult } from "./oauth/index.js";
+export type {
+  AuthorizationUrlOptions,
+  AuthorizationUrlResult,
+  ExchangeCodeOptions,
+  GetTokenOptions,
+  RegisterResult,
+  TokenResult,
+} from "./oauth/index.js";
 
 /**
  * `api.auth.<scheme>`: the token controls of an OAuth 2 or OpenID Connect scheme. `Scope`
  * is the union of the scopes the scheme's flows declare (any string when they declare none).
  */
 export interface OAuth2Controls<Scope extends string = string>
-  extends Pick<OAuth2SchemeAuth, "exchangeCode" | "getToken" | "setTokens" | "clear" | "register"> {
+  extends Pick<OAuth2SchemeAuth, "exchangeCode" | "setTokens" | "clear" | "register"> {
   /** RFC 6749 §4.1.1 authorization request with PKCE S256 (RFC 7636); see `exchangeCode`. */
   authorizationUrl(options: AuthorizationUrlOptions<Scope>): Promise<AuthorizationUrlResult>;
+  /**
+   * The token set a call would use now, acquiring or refreshing it if needed; pass an
+   * operation's scopes to get the (per scope set cached) token that operation sends.
+   */
+  getToken(options?: GetTokenOptions<Scope>): Promise<TokenResult>;
 }
 
 export interface ClientRuntimeConfig {

@@ -65,6 +65,11 @@ export interface AuthorizationUrlOptions<Scope extends string = string> {
   readonly extraParams?: Readonly<Record<string, string>>;
 }
 
+export interface GetTokenOptions<Scope extends string = string> {
+  /** Scopes asked for on top of the credential's `scopes`, as an operation's requirement asks for them. */
+  readonly scopes?: readonly Scope[];
+}
+
 export interface AuthorizationUrlResult {
   readonly url: string;
   /** Keep with the user's session; `exchangeCode` compares it with the callback's. */
@@ -98,8 +103,12 @@ export interface OAuth2SchemeAuth extends SchemeAuth {
    * the code (with the RFC 7636 verifier) and store the token set.
    */
   exchangeCode(options: ExchangeCodeOptions): Promise<TokenResult>;
-  /** The token set a call would use now, acquiring or refreshing it if needed. */
-  getToken(): Promise<TokenResult>;
+  /**
+   * The token set a call would use now, acquiring or refreshing it if needed. Client
+   * credentials and password tokens are cached per scope set: pass the scopes of the
+   * operation you mean (its `security`) to get the token that operation sends.
+   */
+  getToken(options?: GetTokenOptions): Promise<TokenResult>;
   /**
    * Store a token set obtained elsewhere (e.g. restored from your own persistence); it is
    * used and refreshed like one from exchangeCode. `onTokens` is called with it too.
@@ -465,8 +474,8 @@ export function createOAuth2Auth(
       return toResult(tokens);
     },
 
-    async getToken() {
-      const resolved = await resolveToken([]);
+    async getToken(options) {
+      const resolved = await resolveToken(options?.scopes ?? []);
       return isAuthError(resolved) ? { ok: false, error: resolved } : { ok: true, tokens: resolved.tokens };
     },
 

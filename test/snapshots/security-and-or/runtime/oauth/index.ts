@@ -11,6 +11,7 @@ export {
   type AuthorizationUrlOptions,
   type AuthorizationUrlResult,
   type ExchangeCodeOptions,
+  type GetTokenOptions,
   type RegisterResult,
   type TokenResult,
 } from "./scheme.js";
