@@ -147,6 +147,23 @@ describe("client credentials through the generated client", () => {
     expect(tokenRequestsSince(tokens)).toHaveLength(1);
   });
 
+  it("50 concurrent calls after revocation: 50 first 401s, one re-acquisition, 50 successes", async () => {
+    const seen: string[] = [];
+    const api = client({ clientId: BASIC.id, clientSecret: BASIC.secret }, { onTokens: (_scheme, set) => void seen.push(set.accessToken) });
+    expect((await api.getMe()).ok).toBe(true);
+    await as.revoke(seen[0]!, BASIC);
+
+    const tokens = as.tokenRequests.length;
+    const resources = rs.requests.length;
+    const results = await Promise.all(Array.from({ length: 50 }, () => api.getMe()));
+    expect(results.map((r) => r.ok)).toEqual(Array(50).fill(true));
+    expect(tokenRequestsSince(tokens)).toEqual([{ grantType: "client_credentials", clientId: BASIC.id, status: 200, basicAuth: true }]);
+    const statuses = resourceRequestsSince(resources).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    expect(seen).toHaveLength(2);
+  });
+
   it("a set given with setTokens that the API refuses: invalidated after the 401, client credentials take over", async () => {
     const api = client({ clientId: BASIC.id, clientSecret: BASIC.secret });
     await api.auth.OAuth2.setTokens({ accessToken: "forged-token", tokenType: "Bearer" });
@@ -178,6 +195,28 @@ describe("client credentials through the generated client", () => {
     });
     expect(resourceRequestsSince(resources).map((r) => r.status)).toEqual([401, 401]);
     expect(tokenRequestsSince(tokens)).toEqual([]);
+  });
+
+  it("a wrong secret with 50 concurrent calls: one token request, no retry storm, nothing sent to the API", async () => {
+    const tokens = as.tokenRequests.length;
+    const resources = rs.requests.length;
+    const api = client({ clientId: BASIC.id, clientSecret: CANARY });
+    const results = await Promise.all(Array.from({ length: 50 }, () => api.getMe()));
+    for (const res of results) expect(res.ok ? undefined : res.error).toMatchObject({ kind: "auth", oauth: { error: "invalid_client" } });
+    expect(tokenRequestsSince(tokens)).toEqual([{ grantType: "client_credentials", clientId: BASIC.id, status: 401, basicAuth: true }]);
+    expect(resourceRequestsSince(resources)).toEqual([]);
+  });
+
+  it("neither the secret nor the tokens show in util.inspect or JSON of a working client", async () => {
+    const seen: TokenSet[] = [];
+    const api = client({ clientId: BASIC.id, clientSecret: BASIC.secret }, { onTokens: (_scheme, set) => void seen.push(set) });
+    const res = await api.getMe();
+    expect(res.ok).toBe(true);
+    expect(seen).toHaveLength(1);
+    for (const shown of [inspect(api, { depth: 10, showHidden: true }), JSON.stringify(api), inspect(res, { depth: 10 }), JSON.stringify(res)]) {
+      expect(shown).not.toContain(BASIC.secret);
+      expect(shown).not.toContain(seen[0]!.accessToken);
+    }
   });
 
   it("a wrong secret: kind auth / invalid_client, and the secret appears nowhere", async () => {
