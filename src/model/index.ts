@@ -9,7 +9,7 @@ import { methodName, uniqueNames } from "./naming.js";
 import { operationModel, rawOperations } from "./operation.js";
 import { isObject, optionalString, type Json } from "./ref.js";
 import { securityRequirements } from "./security-requirement.js";
-import { securitySchemeModel } from "./security-scheme.js";
+import { EXTENSION, securitySchemeModel } from "./security-scheme.js";
 import { serversModel } from "./server.js";
 
 export type * from "./types.js";
@@ -40,13 +40,28 @@ export function buildModel(loaded: LoadedDocument): ApiModel {
     return operationModel(document, raw, names[i]!, security);
   });
 
+  for (const scheme of securitySchemes) {
+    if (scheme.type !== "http" || !scheme.tokenFrom) continue;
+    const at = toPointer(["components", "securitySchemes", scheme.name, EXTENSION, "tokenFrom", "operationId"]);
+    const issuing = operations.find((op) => op.operationId === scheme.tokenFrom!.operationId);
+    if (!issuing) {
+      report(at, `no operation has operationId "${scheme.tokenFrom.operationId}"`, "error");
+    } else if (issuing.security.some((alternative) => alternative.some(({ scheme: s }) => s === scheme.name))) {
+      report(at, `operation "${scheme.tokenFrom.operationId}" issues ${scheme.name} tokens, so it cannot also require ${scheme.name}`, "error");
+    } else {
+      scheme.tokenFrom.operation = issuing.name;
+    }
+  }
+
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new DiagnosticError(errors);
 
   const info = document.info as Json;
   const description = optionalString(info.description);
+  const requestIdHeader = isObject(document[EXTENSION]) ? optionalString(document[EXTENSION].requestIdHeader) : undefined;
   return {
     title: String(info.title),
+    ...(requestIdHeader === undefined ? {} : { requestIdHeader }),
     version: String(info.version),
     ...(description === undefined ? {} : { description }),
     servers: serversModel(document.servers),

@@ -2,7 +2,7 @@
  * Security Scheme Object, OpenAPI 3.1 §4.8.27, plus the `x-gen-auth-client` extension that
  * declares where a vendor departs from the standards (docs/extension.md).
  */
-import type { OAuthFlowModel, SecuritySchemeModel, TokenEndpointQuirksModel } from "./types.js";
+import type { OAuthFlowModel, SecuritySchemeModel, TokenEndpointQuirksModel, TokenFromModel } from "./types.js";
 import { deref, isObject, optionalString, type Json } from "./ref.js";
 
 export const EXTENSION = "x-gen-auth-client";
@@ -12,6 +12,7 @@ export type SchemeReport = (pointerSuffix: string, message: string, severity?: "
 export function securitySchemeModel(document: Json, name: string, raw: unknown, report: SchemeReport): SecuritySchemeModel | undefined {
   const scheme = deref(document, raw);
   if (!scheme) return undefined;
+  checkPlacement(scheme.type, typeof scheme.scheme === "string" ? scheme.scheme.toLowerCase() : "", scheme[EXTENSION], report);
   const description = optionalString(scheme.description);
   const base = { name, ...(description === undefined ? {} : { description }) };
   switch (scheme.type) {
@@ -31,17 +32,24 @@ export function securitySchemeModel(document: Json, name: string, raw: unknown, 
         return undefined;
       }
       const bearerFormat = optionalString(scheme.bearerFormat);
-      return { ...base, type: "http", scheme: httpScheme, ...(bearerFormat === undefined ? {} : { bearerFormat }) };
+      const from = tokenFrom(scheme[EXTENSION]);
+      return {
+        ...base,
+        type: "http",
+        scheme: httpScheme,
+        ...(bearerFormat === undefined ? {} : { bearerFormat }),
+        ...(from === undefined ? {} : { tokenFrom: from }),
+      };
     }
     case "oauth2":
-      return { ...base, type: "oauth2", flows: oauthFlows(scheme.flows, report), quirks: quirks(scheme[EXTENSION], report) };
+      return { ...base, type: "oauth2", flows: oauthFlows(scheme.flows, report), quirks: quirks(scheme[EXTENSION]) };
     case "openIdConnect": {
       const url = optionalString(scheme.openIdConnectUrl);
       if (url === undefined) {
         report("/openIdConnectUrl", `openIdConnect scheme needs "openIdConnectUrl"`, "error");
         return undefined;
       }
-      return { ...base, type: "openIdConnect", openIdConnectUrl: url, quirks: quirks(scheme[EXTENSION], report) };
+      return { ...base, type: "openIdConnect", openIdConnectUrl: url, quirks: quirks(scheme[EXTENSION]) };
     }
     default:
       report("/type", `security scheme type "${String(scheme.type)}" is not supported; operations that need only it will fail with kind "auth"`);
@@ -76,36 +84,47 @@ function oauthFlow(flow: Json): OAuthFlowModel {
   return model;
 }
 
-const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"] as const;
-
-function quirks(raw: unknown, report: SchemeReport): TokenEndpointQuirksModel {
+/**
+ * Token-endpoint quirks. Their shapes were checked against the extension's JSON Schema at
+ * load (src/load/extension.ts); here they are only copied into the model.
+ */
+function quirks(raw: unknown): TokenEndpointQuirksModel {
+  if (!isObject(raw)) return {};
   const result: TokenEndpointQuirksModel = {};
-  if (raw === undefined) return result;
-  if (!isObject(raw)) {
-    report(`/${EXTENSION}`, `${EXTENSION} must be an object`, "error");
-    return result;
-  }
-  const method = raw.tokenEndpointAuthMethod;
-  if (method !== undefined) {
-    const known = AUTH_METHODS.find((m) => m === method);
-    if (known) result.tokenEndpointAuthMethod = known;
-    else report(`/${EXTENSION}/tokenEndpointAuthMethod`, `must be one of ${AUTH_METHODS.join(", ")}`, "error");
-  }
-  if (raw.tokenRequestEncoding !== undefined) {
-    if (raw.tokenRequestEncoding === "form" || raw.tokenRequestEncoding === "json") result.tokenRequestEncoding = raw.tokenRequestEncoding;
-    else report(`/${EXTENSION}/tokenRequestEncoding`, `must be "form" or "json"`, "error");
-  }
-  if (raw.sendGrantType !== undefined) {
-    if (typeof raw.sendGrantType === "boolean") result.sendGrantType = raw.sendGrantType;
-    else report(`/${EXTENSION}/sendGrantType`, `must be a boolean`, "error");
-  }
-  if (raw.tokenResponsePath !== undefined) {
-    if (Array.isArray(raw.tokenResponsePath) && raw.tokenResponsePath.every((s) => typeof s === "string")) result.tokenResponsePath = raw.tokenResponsePath;
-    else report(`/${EXTENSION}/tokenResponsePath`, `must be an array of property names`, "error");
-  }
-  if (raw.defaultExpiresIn !== undefined) {
-    if (typeof raw.defaultExpiresIn === "number" && raw.defaultExpiresIn > 0) result.defaultExpiresIn = raw.defaultExpiresIn;
-    else report(`/${EXTENSION}/defaultExpiresIn`, `must be a positive number of seconds`, "error");
-  }
+  if (raw.tokenEndpointAuthMethod !== undefined) result.tokenEndpointAuthMethod = raw.tokenEndpointAuthMethod as TokenEndpointQuirksModel["tokenEndpointAuthMethod"];
+  if (raw.tokenRequestEncoding !== undefined) result.tokenRequestEncoding = raw.tokenRequestEncoding as "form" | "json";
+  if (typeof raw.sendGrantType === "boolean") result.sendGrantType = raw.sendGrantType;
+  if (Array.isArray(raw.tokenResponsePath)) result.tokenResponsePath = raw.tokenResponsePath as string[];
+  if (typeof raw.defaultExpiresIn === "number") result.defaultExpiresIn = raw.defaultExpiresIn;
+  if (typeof raw.issuer === "string") result.issuer = raw.issuer;
   return result;
+}
+
+const TOKEN_ENDPOINT_FIELDS = ["tokenEndpointAuthMethod", "tokenRequestEncoding", "sendGrantType", "tokenResponsePath", "defaultExpiresIn", "issuer"];
+
+/** `tokenFrom` before its operation is resolved (src/model/index.ts does that). */
+function tokenFrom(raw: unknown): TokenFromModel | undefined {
+  if (!isObject(raw) || !isObject(raw.tokenFrom) || typeof raw.tokenFrom.operationId !== "string") return undefined;
+  const from = raw.tokenFrom;
+  return {
+    operationId: from.operationId as string,
+    operation: "",
+    ...("body" in from ? { body: from.body } : {}),
+    accessToken: typeof from.accessToken === "string" ? from.accessToken : "/access_token",
+    expiresIn: typeof from.expiresIn === "string" ? from.expiresIn : "/expires_in",
+    tokenType: typeof from.tokenType === "string" ? from.tokenType : "/token_type",
+    ...(typeof from.defaultExpiresIn === "number" ? { defaultExpiresIn: from.defaultExpiresIn } : {}),
+  };
+}
+
+/** Fields that only mean something on some scheme types are errors elsewhere: they would be ignored. */
+function checkPlacement(type: unknown, httpScheme: string, raw: unknown, report: SchemeReport): void {
+  if (!isObject(raw)) return;
+  const oauth = type === "oauth2" || type === "openIdConnect";
+  for (const field of TOKEN_ENDPOINT_FIELDS) {
+    if (field in raw && !oauth) report(`/${EXTENSION}/${field}`, `${field} applies to oauth2 and openIdConnect schemes only`, "error");
+  }
+  if ("tokenFrom" in raw && !(type === "http" && httpScheme === "bearer")) {
+    report(`/${EXTENSION}/tokenFrom`, `tokenFrom applies to http bearer schemes only`, "error");
+  }
 }

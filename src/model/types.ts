@@ -8,6 +8,8 @@ export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" 
 
 export interface ApiModel {
   title: string;
+  /** Response header read into `requestId` (root `x-gen-auth-client.requestIdHeader`). */
+  requestIdHeader?: string;
   version: string;
   description?: string;
   servers: ServerModel[];
@@ -98,11 +100,30 @@ export interface TokenEndpointQuirksModel {
   sendGrantType?: boolean;
   tokenResponsePath?: string[];
   defaultExpiresIn?: number;
+  /** Read endpoints from this issuer's RFC 8414 / OpenID Connect metadata. */
+  issuer?: string;
+}
+
+/**
+ * A bearer scheme whose tokens come from an operation of the same document
+ * (`x-gen-auth-client.tokenFrom`): the client calls that operation with its own security.
+ */
+export interface TokenFromModel {
+  operationId: string;
+  /** The generated method name of the token operation. */
+  operation: string;
+  /** JSON value sent as the operation's body. */
+  body?: unknown;
+  /** JSON pointers into the operation's 2xx body. */
+  accessToken: string;
+  expiresIn: string;
+  tokenType: string;
+  defaultExpiresIn?: number;
 }
 
 export type SecuritySchemeModel = { name: string; description?: string } & (
   | { type: "apiKey"; in: "header" | "query" | "cookie"; parameterName: string }
-  | { type: "http"; scheme: string; bearerFormat?: string }
+  | { type: "http"; scheme: string; bearerFormat?: string; tokenFrom?: TokenFromModel }
   | {
       type: "oauth2";
       flows: {

@@ -75,14 +75,36 @@ describe("security schemes (OpenAPI 3.1 §4.8.27)", () => {
     expect(model.warnings.map((w) => w.pointer)).toEqual(["/components/securitySchemes/Imp/flows/implicit"]);
   });
 
-  it("rejects a malformed x-gen-auth-client extension with a located error", () => {
+  it("rejects token-endpoint quirks on a scheme that has no token endpoint, with a located error", () => {
     expect(() =>
-      buildModel(
-        loaded({
-          components: { securitySchemes: { O: { type: "oauth2", flows: {}, "x-gen-auth-client": { tokenEndpointAuthMethod: "private_key_jwt" } } } },
-          paths: {},
-        }),
-      ),
-    ).toThrow(/inline\.yml: error: must be one of client_secret_basic, client_secret_post, none \(at \/components\/securitySchemes\/O\/x-gen-auth-client\/tokenEndpointAuthMethod\)/);
+      buildModel(loaded({ components: { securitySchemes: { K: { type: "apiKey", in: "header", name: "k", "x-gen-auth-client": { sendGrantType: false } } } }, paths: {} })),
+    ).toThrow(/inline\.yml: error: sendGrantType applies to oauth2 and openIdConnect schemes only \(at \/components\/securitySchemes\/K\/x-gen-auth-client\/sendGrantType\)/);
+  });
+});
+
+describe("tokenFrom: a bearer scheme whose tokens an operation issues", () => {
+  const bearer = (operationId: string) => ({ type: "http", scheme: "bearer", "x-gen-auth-client": { tokenFrom: { operationId, body: { grant_type: "client_credentials" } } } });
+  const paths = {
+    "/oauth/token": { post: { operationId: "postToken", security: [{ Basic: [] }], responses: { 200: { description: "ok" } } } },
+    "/sims": { get: { operationId: "listSims", security: [{ Bearer: [] }], responses: { 200: { description: "ok" } } } },
+  };
+
+  it("resolves the operation and fills the default pointers", () => {
+    const model = buildModel(loaded({ components: { securitySchemes: { Basic: { type: "http", scheme: "basic" }, Bearer: bearer("postToken") } }, paths }));
+    expect(model.securitySchemes.find((s) => s.name === "Bearer")).toMatchObject({
+      tokenFrom: { operationId: "postToken", operation: "postToken", body: { grant_type: "client_credentials" }, accessToken: "/access_token", expiresIn: "/expires_in", tokenType: "/token_type" },
+    });
+  });
+
+  it("names an operationId that does not exist", () => {
+    expect(() => buildModel(loaded({ components: { securitySchemes: { Basic: { type: "http", scheme: "basic" }, Bearer: bearer("nope") } }, paths }))).toThrow(
+      /no operation has operationId "nope" \(at \/components\/securitySchemes\/Bearer\/x-gen-auth-client\/tokenFrom\/operationId\)/,
+    );
+  });
+
+  it("refuses a token operation that needs the tokens it issues", () => {
+    expect(() => buildModel(loaded({ components: { securitySchemes: { Basic: { type: "http", scheme: "basic" }, Bearer: bearer("listSims") } }, paths }))).toThrow(
+      /operation "listSims" issues Bearer tokens, so it cannot also require Bearer/,
+    );
   });
 });
