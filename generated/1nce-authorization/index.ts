@@ -4,10 +4,14 @@ import {
   type BasicCredential,
   type ClientOptions,
   createClientRuntime,
+  type CredentialsForOptions,
+  type CredentialsResult,
   type HttpError,
   type OperationSpec,
   type Result,
   type SchemeSpec,
+  type ServerOptions,
+  type ServerSpec,
   type Success,
 } from "./runtime/index.js";
 
@@ -19,7 +23,13 @@ export type { paths, components } from "./schema.js";
  *
  * Documentation of the authentication used for the 1NCE APIs.
  */
-export const servers = ["https://api.1nce.com/management-api"] as const;
+export const servers = [
+  { url: "https://api.1nce.com/management-api" },
+] as const satisfies readonly ServerSpec[];
+
+/** Options of `createClient`. */
+export interface Options
+  extends ClientOptions<AuthOptions>, ServerOptions<(typeof servers)[number]["url"], never> {}
 
 /** The document's security schemes, as the runtime reads them. */
 export const securitySchemes = {
@@ -69,6 +79,18 @@ export type PostAccessTokenPOSTResult = Result<
 >;
 
 export interface Client {
+  /** Credentials beyond HTTP calls. */
+  readonly auth: {
+    /**
+     * The headers, query parameters and cookies the client would send for a scheme (a token
+     * is acquired first where needed), e.g. to open a WebSocket with the same credentials.
+     */
+    credentialsFor(
+      scheme: keyof AuthOptions,
+      options?: CredentialsForOptions,
+    ): Promise<CredentialsResult>;
+  };
+
   /**
    * Obtain Access Token
    *
@@ -82,12 +104,13 @@ export interface Client {
 }
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
-export function createClient(options: ClientOptions<AuthOptions> = {}): Client {
-  const runtime = createClientRuntime(
-    { defaultBaseUrl: "https://api.1nce.com/management-api", securitySchemes },
-    options,
-  );
+export function createClient(options: Options = {}): Client {
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
   return {
+    auth: {
+      credentialsFor: (scheme, credentialOptions) =>
+        runtime.credentialsFor(scheme, credentialOptions),
+    },
     postAccessTokenPOST: (args) =>
       runtime.call<PostAccessTokenPOSTResult>(operations.postAccessTokenPOST, args),
   };

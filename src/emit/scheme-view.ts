@@ -4,7 +4,7 @@
  */
 import type { SecuritySchemeModel, TokenEndpointQuirksModel } from "../model/types.js";
 import { join, trusted, type Code } from "./code.js";
-import { jsdoc, stringLiteral, typePropertyKey, objectKey } from "./encode.js";
+import { jsdoc, jsdocCode, stringLiteral, typePropertyKey, objectKey } from "./encode.js";
 import { literal, type LiteralValue } from "./literal.js";
 
 export interface SchemeView {
@@ -51,7 +51,19 @@ function specValue(scheme: SecuritySchemeModel): LiteralValue {
     case "apiKey":
       return { type: "apiKey", in: scheme.in, name: scheme.parameterName };
     case "http":
-      return { type: "http", scheme: scheme.scheme };
+      if (scheme.tokenFrom === undefined) return { type: "http", scheme: scheme.scheme };
+      return {
+        type: "http",
+        scheme: scheme.scheme,
+        tokenFrom: {
+          operation: scheme.tokenFrom.operation,
+          body: scheme.tokenFrom.body as LiteralValue,
+          accessToken: scheme.tokenFrom.accessToken,
+          expiresIn: scheme.tokenFrom.expiresIn,
+          tokenType: scheme.tokenFrom.tokenType,
+          defaultExpiresIn: scheme.tokenFrom.defaultExpiresIn,
+        },
+      };
     case "oauth2": {
       const flows: Record<string, LiteralValue> = {};
       for (const [kind, flow] of Object.entries(scheme.flows)) {
@@ -80,6 +92,9 @@ function credentialDoc(scheme: SecuritySchemeModel): string {
     case "apiKey":
       return `API key sent in the ${scheme.in} ${"`"}${scheme.parameterName.replace(/`/g, "'")}${"`"}.`;
     case "http":
+      if (scheme.tokenFrom !== undefined) {
+        return `Bearer tokens are issued by ${jsdocCode(scheme.tokenFrom.operation)}: configure that operation's credentials and the client acquires, caches and renews them. A token given here is used instead.`;
+      }
       return scheme.scheme === "basic" ? "HTTP Basic credentials (RFC 7617)." : `HTTP ${scheme.scheme} credential, sent as ${"`"}Authorization${"`"}.`;
     case "oauth2":
       return `OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows: ${Object.keys(scheme.flows).join(", ")}).`;

@@ -32,8 +32,3 @@ export function serversModel(raw: unknown): ServerModel[] {
     ];
   });
 }
-
-/** The URL with every `{variable}` replaced by its default. */
-export function defaultServerUrl(server: ServerModel): string {
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables.find((v) => v.name === name)?.default ?? whole);
-}

@@ -342,3 +342,14 @@ describe("authorization code + PKCE through api.auth.OAuth2", () => {
     expect(refreshed.refreshToken).not.toBe(exchanged.tokens.refreshToken);
   });
 });
+
+describe("regressions", () => {
+  it("a rejected token that cannot be renewed surfaces the API's 401, not 'missing credentials'", async () => {
+    const api = client({ clientId: WEB.id });
+    await api.auth.OAuth2.setTokens({ accessToken: "never-issued", tokenType: "Bearer" });
+    const before = rs.requests.length;
+    const res = await api.getMe();
+    expect(res.ok ? undefined : res.error).toMatchObject({ kind: "auth", reason: "unauthorized", httpStatus: 401, oauth: { error: "invalid_token" } });
+    expect(rs.requests.length - before).toBe(1);
+  });
+});

@@ -109,9 +109,10 @@ describe("OAuth 2 client types", () => {
     }
   });
 
-  it("gives a client of a document without oauth2 or openIdConnect schemes no auth member", () => {
-    expectTypeOf<Client>().toHaveProperty("auth");
-    expectTypeOf<BearerClient>().not.toHaveProperty("auth");
-    expectTypeOf<AndOrClient>().not.toHaveProperty("auth");
+  it("gives a client of a document without oauth2 or openIdConnect schemes only credentialsFor under auth", () => {
+    expectTypeOf<keyof Client["auth"]>().toEqualTypeOf<"credentialsFor" | "OAuth2">();
+    expectTypeOf<keyof BearerClient["auth"]>().toEqualTypeOf<"credentialsFor">();
+    expectTypeOf<keyof AndOrClient["auth"]>().toEqualTypeOf<"credentialsFor">();
+    expectTypeOf<Parameters<AndOrClient["auth"]["credentialsFor"]>[0]>().toEqualTypeOf<"ApiKey" | "Session" | "Bearer">();
   });
 });

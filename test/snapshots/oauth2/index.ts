@@ -3,12 +3,16 @@ import type { paths } from "./schema.js";
 import {
   type ClientOptions,
   createClientRuntime,
+  type CredentialsForOptions,
+  type CredentialsResult,
   type HttpError,
   type OAuth2Controls,
   type OAuth2Credential,
   type OperationSpec,
   type Result,
   type SchemeSpec,
+  type ServerOptions,
+  type ServerSpec,
   type Success,
 } from "./runtime/index.js";
 
@@ -20,7 +24,11 @@ export type { paths, components } from "./schema.js";
  *
  * A resource server protected by one OAuth 2 scheme with two flows. The token and authorization URLs point at a dead loopback port on purpose: tests pass the `issuer` option, whose RFC 8414 metadata overrides them, so that only the real authorization server started by the tests can issue tokens.
  */
-export const servers = ["http://127.0.0.1:1"] as const;
+export const servers = [{ url: "http://127.0.0.1:1" }] as const satisfies readonly ServerSpec[];
+
+/** Options of `createClient`. */
+export interface Options
+  extends ClientOptions<AuthOptions>, ServerOptions<(typeof servers)[number]["url"], never> {}
 
 /** The document's security schemes, as the runtime reads them. */
 export const securitySchemes = {
@@ -124,8 +132,16 @@ export type HealthResult = Result<
 >;
 
 export interface Client {
-  /** Token controls of the OAuth 2 and OpenID Connect schemes. */
+  /** Credentials beyond HTTP calls, and the token controls of the OAuth 2 and OpenID Connect schemes. */
   readonly auth: {
+    /**
+     * The headers, query parameters and cookies the client would send for a scheme (a token
+     * is acquired first where needed), e.g. to open a WebSocket with the same credentials.
+     */
+    credentialsFor(
+      scheme: keyof AuthOptions,
+      options?: CredentialsForOptions,
+    ): Promise<CredentialsResult>;
     readonly OAuth2: OAuth2Controls<"api:read" | "api:write" | "offline_access" | "openid">;
   };
 
@@ -158,13 +174,12 @@ export interface Client {
 }
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
-export function createClient(options: ClientOptions<AuthOptions> = {}): Client {
-  const runtime = createClientRuntime(
-    { defaultBaseUrl: "http://127.0.0.1:1", securitySchemes },
-    options,
-  );
+export function createClient(options: Options = {}): Client {
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
   return {
     auth: {
+      credentialsFor: (scheme, credentialOptions) =>
+        runtime.credentialsFor(scheme, credentialOptions),
       OAuth2: runtime.oauth("OAuth2"),
     },
     getMe: (args) => runtime.call<GetMeResult>(operations.getMe, args),

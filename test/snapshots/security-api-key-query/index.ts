@@ -4,10 +4,14 @@ import {
   type ApiKeyCredential,
   type ClientOptions,
   createClientRuntime,
+  type CredentialsForOptions,
+  type CredentialsResult,
   type HttpError,
   type OperationSpec,
   type Result,
   type SchemeSpec,
+  type ServerOptions,
+  type ServerSpec,
   type Success,
 } from "./runtime/index.js";
 
@@ -15,7 +19,11 @@ export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
 
 /** API key in the query 1.0 */
-export const servers = ["http://127.0.0.1:1"] as const;
+export const servers = [{ url: "http://127.0.0.1:1" }] as const satisfies readonly ServerSpec[];
+
+/** Options of `createClient`. */
+export interface Options
+  extends ClientOptions<AuthOptions>, ServerOptions<(typeof servers)[number]["url"], never> {}
 
 /** The document's security schemes, as the runtime reads them. */
 export const securitySchemes = {
@@ -57,6 +65,18 @@ export type EchoResult = Result<
 >;
 
 export interface Client {
+  /** Credentials beyond HTTP calls. */
+  readonly auth: {
+    /**
+     * The headers, query parameters and cookies the client would send for a scheme (a token
+     * is acquired first where needed), e.g. to open a WebSocket with the same credentials.
+     */
+    credentialsFor(
+      scheme: keyof AuthOptions,
+      options?: CredentialsForOptions,
+    ): Promise<CredentialsResult>;
+  };
+
   /**
    * Security: `ApiKey`.
    *
@@ -66,12 +86,13 @@ export interface Client {
 }
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
-export function createClient(options: ClientOptions<AuthOptions> = {}): Client {
-  const runtime = createClientRuntime(
-    { defaultBaseUrl: "http://127.0.0.1:1", securitySchemes },
-    options,
-  );
+export function createClient(options: Options = {}): Client {
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
   return {
+    auth: {
+      credentialsFor: (scheme, credentialOptions) =>
+        runtime.credentialsFor(scheme, credentialOptions),
+    },
     echo: (args) => runtime.call<EchoResult>(operations.echo, args),
   };
 }

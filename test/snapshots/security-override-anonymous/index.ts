@@ -5,10 +5,14 @@ import {
   type BearerCredential,
   type ClientOptions,
   createClientRuntime,
+  type CredentialsForOptions,
+  type CredentialsResult,
   type HttpError,
   type OperationSpec,
   type Result,
   type SchemeSpec,
+  type ServerOptions,
+  type ServerSpec,
   type Success,
 } from "./runtime/index.js";
 
@@ -16,7 +20,11 @@ export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
 
 /** Root security, operation overrides, anonymous 1.0 */
-export const servers = ["http://127.0.0.1:1"] as const;
+export const servers = [{ url: "http://127.0.0.1:1" }] as const satisfies readonly ServerSpec[];
+
+/** Options of `createClient`. */
+export interface Options
+  extends ClientOptions<AuthOptions>, ServerOptions<(typeof servers)[number]["url"], never> {}
 
 /** The document's security schemes, as the runtime reads them. */
 export const securitySchemes = {
@@ -103,6 +111,18 @@ export type AnonymousResult = Result<
 >;
 
 export interface Client {
+  /** Credentials beyond HTTP calls. */
+  readonly auth: {
+    /**
+     * The headers, query parameters and cookies the client would send for a scheme (a token
+     * is acquired first where needed), e.g. to open a WebSocket with the same credentials.
+     */
+    credentialsFor(
+      scheme: keyof AuthOptions,
+      options?: CredentialsForOptions,
+    ): Promise<CredentialsResult>;
+  };
+
   /**
    * Security: `ApiKey`.
    *
@@ -126,12 +146,13 @@ export interface Client {
 }
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
-export function createClient(options: ClientOptions<AuthOptions> = {}): Client {
-  const runtime = createClientRuntime(
-    { defaultBaseUrl: "http://127.0.0.1:1", securitySchemes },
-    options,
-  );
+export function createClient(options: Options = {}): Client {
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
   return {
+    auth: {
+      credentialsFor: (scheme, credentialOptions) =>
+        runtime.credentialsFor(scheme, credentialOptions),
+    },
     inheritsRoot: (args) => runtime.call<InheritsRootResult>(operations.inheritsRoot, args),
     overridesWithBearer: (args) =>
       runtime.call<OverridesWithBearerResult>(operations.overridesWithBearer, args),

@@ -24,7 +24,7 @@ import {
   isSuccessKey,
   matchResponse,
 } from "./responses.js";
-import type { AuthError, NetworkError, TimeoutError, UnexpectedError } from "./result.js";
+import { isAuthError, type AuthError, type NetworkError, type TimeoutError, type UnexpectedError } from "./result.js";
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import { expandPath, percentEncode, serializeCookies, serializeHeaders, serializeQuery } from "./serialize.js";
 import { mayCarryCredentials, sameOrigin } from "./transport-security.js";
@@ -103,20 +103,27 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
 
   // OpenAPI security is satisfied once per call; a 401 earns exactly one more attempt,
   // and only when a credential says it can be renewed (RFC 6750 §3.1 invalid_token).
+  let refused: { readonly response: Response; readonly method: string } | undefined;
   for (let attempt = 0; ; attempt++) {
     const applied = await untilAborted(applySecurity(choice, schemes, signal), signal);
-    if (isAuthError(applied)) return failure(applied);
+    if (isAuthError(applied)) {
+      if (refused === undefined) return failure(applied);
+      // The API refused the token and no new one can be had: the API's answer says why.
+      const result = await untilAborted(classify(context, op, refused.response, refused.method), signal);
+      return refusedToken(op, refused.response, result) ?? result;
+    }
 
     const request = buildRequest(op, url, options.headers, parameterHeaders, parameterCookies, accept, body, applied);
     if (isAuthError(request)) return failure(request);
 
     const sent = await send(context, op, request, choice.length > 0, signal);
+    await refused?.response.body?.cancel().catch(() => undefined);
     if ("ok" in sent) return sent;
     const { response, method } = sent;
 
     const invalidations = applied.flatMap((credential) => (credential.invalidate ? [credential.invalidate] : []));
     if (response.status === 401 && attempt === 0 && invalidations.length > 0) {
-      await response.body?.cancel().catch(() => undefined);
+      refused = { response, method };
       // A failed invalidation is not the caller's problem: the retry's 401 will be.
       await untilAborted(Promise.all(invalidations.map((invalidate) => invalidate().catch(() => undefined))), signal);
       continue;
@@ -439,6 +446,3 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function isAuthError(value: unknown): value is AuthError {
-  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "auth";
-}

@@ -4,6 +4,7 @@
  * the user's configured credentials into headers, query parameters or cookies for one call.
  */
 import type { AuthError } from "./result.js";
+import type { TokenFromSpec } from "./token-from.js";
 
 /** What a scheme adds to one request. */
 export interface CredentialParts {
@@ -53,7 +54,7 @@ export interface OAuthFlowSpec {
 /** One entry of `securitySchemes`, reduced to what the runtime needs (OpenAPI 3 §4.8.27). */
 export type SchemeSpec =
   | { readonly type: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
-  | { readonly type: "http"; readonly scheme: string }
+  | { readonly type: "http"; readonly scheme: string; readonly tokenFrom?: TokenFromSpec }
   | {
       readonly type: "oauth2";
       readonly flows: {

@@ -18,6 +18,10 @@ import type { CallArgs, OperationSpec } from "./operation.js";
 import type { ClientOptions, OAuth2Credential } from "./options.js";
 import { staticSchemeAuth } from "./static-auth.js";
 import { MemoryTokenStore } from "./token-store.js";
+import { isAuthError, type AuthError } from "./result.js";
+import { chooseSecurity } from "./security.js";
+import { chooseServer, type ServerSpec } from "./servers.js";
+import { createTokenFromAuth, type TokenFromSpec } from "./token-from.js";
 
 export type { SchemeSpec, TokenEndpointQuirks } from "./auth.js";
 export type { OperationSpec, CallArgs } from "./operation.js";
@@ -37,6 +41,8 @@ export type {
   UnexpectedError,
 } from "./result.js";
 export type { TokenSet, TokenStore } from "./token-store.js";
+export type { ServerSpec } from "./servers.js";
+export type { TokenFromSpec } from "./token-from.js";
 export type {
   AuthorizationUrlOptions,
   AuthorizationUrlResult,
@@ -62,14 +68,46 @@ export interface OAuth2Controls<Scope extends string = string>
 }
 
 export interface ClientRuntimeConfig {
-  /** The document's first server, with variables at their defaults; undefined when it has none. */
-  readonly defaultBaseUrl: string | undefined;
+  /** The document's servers; the first is the default. */
+  readonly servers: readonly ServerSpec[];
   readonly securitySchemes: Readonly<Record<string, SchemeSpec>>;
+  /** Every operation, so that a `tokenFrom` scheme can call the one that issues its tokens. */
+  readonly operations: Readonly<Record<string, OperationSpec>>;
+  /** The document's request-id header (`x-gen-auth-client.requestIdHeader`). */
+  readonly requestIdHeader?: string;
+}
+
+/** What `api.auth.credentialsFor` returns: what the client would send for that scheme. */
+export type CredentialsResult =
+  | {
+      readonly ok: true;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly query: Readonly<Record<string, string>>;
+      readonly cookies: Readonly<Record<string, string>>;
+    }
+  | { readonly ok: false; readonly error: AuthError };
+
+export interface CredentialsForOptions {
+  readonly scopes?: readonly string[];
+  readonly signal?: AbortSignal;
 }
 
 export interface ClientRuntime {
   call<R>(operation: OperationSpec, args?: CallArgs): Promise<R>;
   oauth(scheme: string): OAuth2Controls;
+  /**
+   * The headers, query parameters and cookies the client would send for `scheme` (e.g. to
+   * open a WebSocket with the same credentials). Acquires a token first where needed.
+   */
+  credentialsFor(scheme: string, options?: CredentialsForOptions): Promise<CredentialsResult>;
+}
+
+/** Options the generated `createClient` takes beyond ClientOptions: the server choice. */
+export interface ServerOptions<ServerUrl extends string, Variables> {
+  /** One of the document's servers, as its `url` is written; default: the first. `baseUrl` wins. */
+  readonly server?: ServerUrl;
+  /** Values for the server URL's `{variables}`; default: each variable's `default`. */
+  readonly serverVariables?: Variables;
 }
 
 /** A scheme the runtime cannot use (an unsupported type): never configured. */
@@ -81,8 +119,11 @@ function unusable(name: string): SchemeAuth {
   };
 }
 
-export function createClientRuntime<Auth>(config: ClientRuntimeConfig, options: ClientOptions<Auth>): ClientRuntime {
-  const baseUrl = options.baseUrl ?? config.defaultBaseUrl;
+export function createClientRuntime<Auth>(
+  config: ClientRuntimeConfig,
+  options: ClientOptions<Auth> & ServerOptions<string, Readonly<Record<string, string | undefined>>>,
+): ClientRuntime {
+  const baseUrl = chooseServer(config.servers, options);
   if (baseUrl === undefined) {
     throw new TypeError("createClient: the document names no server; pass `baseUrl`");
   }
@@ -91,6 +132,7 @@ export function createClientRuntime<Auth>(config: ClientRuntimeConfig, options: 
   const credentials = (options.auth ?? {}) as Readonly<Record<string, unknown>>;
   const schemes: Record<string, SchemeAuth> = {};
   const oauth: Record<string, OAuth2SchemeAuth> = {};
+  const issuedByOperation: [string, TokenFromSpec][] = [];
   for (const [name, spec] of Object.entries(config.securitySchemes)) {
     const credential = Object.hasOwn(credentials, name) ? credentials[name] : undefined;
     if (spec.type === "oauth2" || spec.type === "openIdConnect") {
@@ -104,17 +146,47 @@ export function createClientRuntime<Auth>(config: ClientRuntimeConfig, options: 
       });
       oauth[name] = scheme;
       schemes[name] = scheme;
+    } else if (spec.type === "http" && spec.tokenFrom !== undefined && credential === undefined) {
+      issuedByOperation.push([name, spec.tokenFrom]);
     } else {
       schemes[name] = staticSchemeAuth(name, spec, credential) ?? unusable(name);
     }
   }
-  const runtime = createRuntime({ defaultBaseUrl: baseUrl }, { ...options, fetch: fetchImpl } as ClientOptions<Record<string, unknown>>, schemes);
+  const runtime = createRuntime(
+    { defaultBaseUrl: baseUrl },
+    {
+      ...options,
+      fetch: fetchImpl,
+      ...(options.requestIdHeader === undefined && config.requestIdHeader !== undefined ? { requestIdHeader: config.requestIdHeader } : {}),
+    } as ClientOptions<Record<string, unknown>>,
+    schemes,
+  );
+  for (const [name, spec] of issuedByOperation) {
+    const operation = config.operations[spec.operation];
+    if (operation === undefined) throw new TypeError(`internal error: no operation ${spec.operation}`);
+    schemes[name] = createTokenFromAuth(name, spec, {
+      issue: () => runtime.call(operation, spec.body === undefined ? {} : { body: spec.body }),
+      // The token operation's own security decides whether this scheme can be used.
+      configured: !isAuthError(chooseSecurity(operation.name, operation.security, schemes)),
+      tokenStore,
+      ...(options.onTokens ? { onTokens: options.onTokens } : {}),
+    });
+  }
   return {
     call: (operation, args) => runtime.call(operation, args),
     oauth: (scheme) => {
       const controls = oauth[scheme];
       if (!controls) throw new TypeError(`no OAuth 2 scheme named ${scheme}`);
       return controls;
+    },
+    credentialsFor: async (name, { scopes = [], signal } = {}) => {
+      const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
+      if (scheme === undefined || !scheme.configured) {
+        return { ok: false, error: { kind: "auth", reason: "missing_credentials", message: `no credentials are configured for ${name}`, schemes: [name] } };
+      }
+      const applied = await scheme.apply(scopes, signal);
+      if (isAuthError(applied)) return { ok: false, error: applied };
+      return { ok: true, headers: { ...applied.headers }, query: { ...applied.query }, cookies: { ...applied.cookies } };
     },
   };
 }

@@ -24,10 +24,11 @@ import {
   isSuccessKey,
   matchResponse,
 } from "./responses.js";
-import type { AuthError, NetworkError, TimeoutError, UnexpectedError } from "./result.js";
+import { isAuthError, type AuthError, type NetworkError, type TimeoutError, type UnexpectedError } from "./result.js";
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import { expandPath, percentEncode, serializeCookies, serializeHeaders, serializeQuery } from "./serialize.js";
 import { mayCarryCredentials, sameOrigin } from "./transport-security.js";
+import { bearerChallengeError } from "./oauth/www-authenticate.js";
 
 export interface RuntimeConfig {
   /** The document's first server URL, used when the options give no `baseUrl`. */
@@ -102,25 +103,41 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
 
   // OpenAPI security is satisfied once per call; a 401 earns exactly one more attempt,
   // and only when a credential says it can be renewed (RFC 6750 §3.1 invalid_token).
+  let refused: { readonly response: Response; readonly method: string } | undefined;
   for (let attempt = 0; ; attempt++) {
     const applied = await untilAborted(applySecurity(choice, schemes, signal), signal);
-    if (isAuthError(applied)) return failure(applied);
+    if (isAuthError(applied)) {
+      if (refused === undefined) return failure(applied);
+      // The API refused the token and no new one can be had: the API's answer says why.
+      const result = await untilAborted(classify(context, op, refused.response, refused.method), signal);
+      return refusedToken(op, refused.response, result) ?? result;
+    }
 
     const request = buildRequest(op, url, options.headers, parameterHeaders, parameterCookies, accept, body, applied);
     if (isAuthError(request)) return failure(request);
 
     const sent = await send(context, op, request, choice.length > 0, signal);
-    if (!("response" in sent)) return sent;
+    await refused?.response.body?.cancel().catch(() => undefined);
+    if ("ok" in sent) return sent;
     const { response, method } = sent;
 
     const invalidations = applied.flatMap((credential) => (credential.invalidate ? [credential.invalidate] : []));
     if (response.status === 401 && attempt === 0 && invalidations.length > 0) {
-      await response.body?.cancel().catch(() => undefined);
+      refused = { response, method };
       // A failed invalidation is not the caller's problem: the retry's 401 will be.
       await untilAborted(Promise.all(invalidations.map((invalidate) => invalidate().catch(() => undefined))), signal);
       continue;
     }
-    return await untilAborted(classify(context, op, response, method), signal);
+    try {
+      const result = await untilAborted(classify(context, op, response, method), signal);
+      return refusedToken(op, response, result) ?? result;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // The headers came, then the connection broke (undici: "terminated").
+      const requestId = readRequestId(context, response);
+      const result = failure(networkError(op.name, request.url, error, "the connection closed while the response was read"), response);
+      return requestId === undefined ? result : withResponse({ ...result, requestId }, response);
+    }
   }
 }
 
@@ -151,7 +168,7 @@ interface PreparedRequest {
   readonly url: URL;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | undefined;
+  readonly body: BodyInit | null;
 }
 
 function buildRequest(
@@ -208,12 +225,13 @@ function buildRequest(
     const existing = headers.get("cookie");
     headers.set("cookie", [...(existing ? [existing] : []), ...cookies].join("; "));
   }
-  return { url: target, method: op.method, headers, body: body?.body };
+  return { url: target, method: op.method, headers, body: body?.body ?? null };
 }
 
 // ---------------------------------------------------------------------------------------
 // Sending
 
+/** The final response and the method that produced it, or a failed result (told apart by `ok`: failures carry a hidden `response` too). */
 type Sent = { readonly response: Response; readonly method: string } | (AnyResult & { readonly ok: false });
 
 /**
@@ -285,7 +303,7 @@ async function send(
     // 301/302 for POST, become a GET without a body.
     if ((response.status === 303 && method !== "GET" && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
       method = "GET";
-      body = undefined;
+      body = null;
       headers = new Headers(headers);
       for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) {
         headers.delete(name);
@@ -346,6 +364,28 @@ function reasonPhrase(response: Response): string {
 // ---------------------------------------------------------------------------------------
 // Results and errors
 
+/**
+ * RFC 6750 §3.1: a resource server that refuses a bearer token says why in its
+ * `WWW-Authenticate` challenge (`invalid_token`, `insufficient_scope`, ...). That is an
+ * authentication failure, whatever the document declares for 401/403, so it comes back as
+ * `kind: "auth"`; the declared (or unexpected) error stays reachable as `cause`.
+ */
+function refusedToken(op: OperationSpec, response: Response, result: AnyResult): AnyResult | undefined {
+  if (result.ok || (response.status !== 401 && response.status !== 403)) return undefined;
+  const oauth = bearerChallengeError(response.headers.get("www-authenticate"));
+  if (oauth === undefined) return undefined;
+  const error: AuthError = {
+    kind: "auth",
+    reason: "unauthorized",
+    message: `${op.name} was refused by the API (HTTP ${response.status}, ${oauth.error})`,
+    oauth,
+    httpStatus: response.status,
+    cause: result.error,
+    ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+  };
+  return failure(error, response);
+}
+
 function withResponse<T extends object>(value: T, response: Response): T {
   // Non-enumerable: `response.url` may carry an API key in its query.
   Object.defineProperty(value, "response", { value: response, enumerable: false });
@@ -386,11 +426,11 @@ function insecureTransport(operation: string, choice: SecurityChoice, url: URL):
  * data, and the underlying error (some fetch implementations quote the whole URL) is kept
  * as a non-enumerable `cause`.
  */
-function networkError(operation: string, url: URL, cause: unknown): NetworkError {
+function networkError(operation: string, url: URL, cause: unknown, what = `could not reach ${url.origin}`): NetworkError {
   const code = errorCode(cause);
   const error: NetworkError = {
     kind: "network",
-    message: `${operation}: could not reach ${url.origin}${code === undefined ? "" : ` (${code})`}`,
+    message: `${operation}: ${what}${code === undefined ? "" : ` (${code})`}`,
   };
   Object.defineProperty(error, "cause", { value: cause, enumerable: false });
   return error;
@@ -406,6 +446,3 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function isAuthError(value: unknown): value is AuthError {
-  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "auth";
-}

@@ -53,6 +53,10 @@ export interface AuthError {
   readonly requestId?: string;
 }
 
+export function isAuthError(value: unknown): value is AuthError {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "auth";
+}
+
 /** fetch itself failed: DNS, refused connection, reset, TLS. */
 export interface NetworkError {
   readonly kind: "network";

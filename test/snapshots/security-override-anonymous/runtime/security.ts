@@ -8,14 +8,11 @@
  */
 import type { AppliedCredentials, SchemeAuth } from "./auth.js";
 import type { SecurityAlternative } from "./operation.js";
-import type { AuthError } from "./result.js";
+import { isAuthError, type AuthError } from "./result.js";
 
 /** The schemes chosen for one call, each with the scopes its alternative asks for. Empty: send nothing. */
 export type SecurityChoice = readonly (readonly [scheme: string, scopes: readonly string[]])[];
 
-function isAuthError(value: unknown): value is AuthError {
-  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "auth";
-}
 
 /**
  * The first alternative all of whose schemes are configured; else nothing, when `{}` (or

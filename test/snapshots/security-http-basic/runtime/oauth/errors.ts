@@ -17,9 +17,7 @@ export function authError(
   return { kind: "auth", reason, message, ...extra };
 }
 
-export function isAuthError(value: unknown): value is AuthError {
-  return isObject(value) && value["kind"] === "auth" && typeof value["reason"] === "string";
-}
+export { isAuthError } from "../result.js";
 
 /** Replace every occurrence of a secret in server-supplied text (defence in depth). */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
