@@ -42,6 +42,8 @@ export interface TokenEndpointQuirks {
   readonly tokenResponsePath?: readonly string[];
   /** Lifetime in seconds assumed when the token response has no `expires_in`. */
   readonly defaultExpiresIn?: number;
+  /** Read endpoints from this issuer's RFC 8414 / OpenID Connect metadata. */
+  readonly issuer?: string;
 }
 
 export interface OAuthFlowSpec {

@@ -16,6 +16,7 @@
  * the returned object has no enumerable state, a `toJSON` and an inspect hook that show
  * the scheme's name, and every error message is built from endpoints and OAuth error codes.
  */
+import { singleFlight } from "../single-flight.js";
 import type { AppliedCredentials, SchemeAuth, SchemeSpec, TokenEndpointQuirks } from "../auth.js";
 import type { ClientOptions, OAuth2Credential } from "../options.js";
 import type { AuthError } from "../result.js";
@@ -145,13 +146,15 @@ export function createOAuth2Auth(
   };
   const quirks: TokenEndpointQuirks = spec.quirks ?? {};
   const flows = spec.type === "oauth2" ? spec.flows : {};
-  const discovers = credential?.issuer !== undefined || spec.type === "openIdConnect";
+  // The credential's issuer (the user's deployment) wins over the one the document declares.
+  const issuer = credential?.issuer ?? quirks.issuer;
+  const discovers = issuer !== undefined || spec.type === "openIdConnect";
 
   /** Store keys: the user's set, and one set per scope set for the flows this client runs alone. */
   const userKey = `${name} user`;
   const machineKey = (scopes: readonly string[]) => `${name} scope=${scopes.join(" ")}`;
   const usedKeys = new Set<string>([userKey]);
-  const inFlight = new Map<string, Promise<TokenSet | AuthError>>();
+  const shared = singleFlight<TokenSet | AuthError>();
   let metadata: Promise<AuthorizationServerMetadata | AuthError> | undefined;
 
   const credentialSecrets = () => [credential?.clientSecret, credential?.password];
@@ -170,7 +173,7 @@ export function createOAuth2Auth(
   function discover(): Promise<AuthorizationServerMetadata | AuthError | undefined> {
     if (!discovers) return Promise.resolve(undefined);
     metadata ??= (async () => {
-      if (credential?.issuer !== undefined) return discoverIssuer(http, credential.issuer);
+      if (issuer !== undefined) return discoverIssuer(http, issuer);
       if (spec.type !== "openIdConnect") return authError("discovery_failed", "unreachable");
       const url = resolveUrl(spec.openIdConnectUrl, "openIdConnectUrl");
       return isAuthError(url) ? url : discoverFromUrl(http, url);
@@ -259,14 +262,10 @@ export function createOAuth2Auth(
   }
 
   /** One acquisition per key at a time: concurrent callers share its result. */
-  function singleFlight(key: string, run: () => Promise<TokenSet | AuthError>): Promise<TokenSet | AuthError> {
-    const running = inFlight.get(key);
-    if (running) return running;
-    const flight = run()
-      .catch((error: unknown) => authError("token_request_failed", `scheme ${name}: the token store failed`, { cause: error }))
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, flight);
-    return flight;
+  function singleFlightAcquire(key: string, run: () => Promise<TokenSet | AuthError>): Promise<TokenSet | AuthError> {
+    return shared(key, () =>
+      run().catch((error: unknown) => authError("token_request_failed", `scheme ${name}: the token store failed`, { cause: error })),
+    );
   }
 
   /**
@@ -306,7 +305,7 @@ export function createOAuth2Auth(
     if (stored === undefined) return undefined;
     if (isFresh(stored)) return stored;
     if (!hasRefreshToken(stored)) return undefined;
-    return singleFlight(userKey, async () => {
+    return singleFlightAcquire(userKey, async () => {
       const current = await store.get(userKey);
       if (current !== undefined && isFresh(current)) return current;
       if (!hasRefreshToken(current)) return missing("the token set expired and has no refresh token");
@@ -319,7 +318,7 @@ export function createOAuth2Auth(
     usedKeys.add(key);
     const stored = await store.get(key);
     if (stored !== undefined && isFresh(stored)) return { key, tokens: stored };
-    const tokens = await singleFlight(key, async () => {
+    const tokens = await singleFlightAcquire(key, async () => {
       const current = await store.get(key);
       if (current !== undefined && isFresh(current)) return current;
       if (hasRefreshToken(current)) {
