@@ -27,6 +27,7 @@ import { isAuthError, type AuthError, type NetworkError, type TimeoutError, type
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import { expandPath, percentEncode, serializeCookies, serializeHeaders, serializeQuery } from "./serialize.js";
 import { mayCarryCredentials, sameOrigin } from "./transport-security.js";
+import { RETRY_STATUSES, retryDelay, retryPolicy, sleep } from "./retry.js";
 import { bearerChallengeError } from "./oauth/www-authenticate.js";
 
 export interface RuntimeConfig {
@@ -115,7 +116,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
     const request = buildRequest(op, url, options.headers, parameterHeaders, parameterCookies, accept, body, applied);
     if (isAuthError(request)) return failure(request);
 
-    const sent = await send(context, op, request, choice.length > 0, signal);
+    const sent = await sendWithRetries(context, op, request, choice.length > 0, signal);
     await refused?.response.body?.cancel().catch(() => undefined);
     if ("ok" in sent) return sent;
     const { response, method } = sent;
@@ -232,6 +233,25 @@ function buildRequest(
 
 /** The final response and the method that produced it, or a failed result (told apart by `ok`: failures carry a hidden `response` too). */
 type Sent = { readonly response: Response; readonly method: string } | (AnyResult & { readonly ok: false });
+
+/**
+ * `send`, repeated for transient failures as the retry policy allows (retry.ts). Only a
+ * network error is retried among failures: an unexpected redirect or a time-out is not.
+ */
+async function sendWithRetries(context: Context, op: OperationSpec, request: PreparedRequest, credentialed: boolean, signal: AbortSignal): Promise<Sent> {
+  const policy = retryPolicy(context.options.retry, request.method);
+  const started = Date.now();
+  for (let retry = 0; ; retry++) {
+    const sent = await send(context, op, request, credentialed, signal);
+    const transient = "ok" in sent ? (sent.error as { kind?: string }).kind === "network" : RETRY_STATUSES.has(sent.response.status);
+    if (!transient || retry >= policy.maxRetries) return sent;
+    const retryAfter = "ok" in sent ? null : sent.response.headers.get("retry-after");
+    const delay = retryDelay(policy, retry, retryAfter, Date.now());
+    if (delay === undefined || Date.now() - started + delay > policy.maxElapsedMs) return sent;
+    if (!("ok" in sent)) await sent.response.body?.cancel().catch(() => undefined);
+    await sleep(delay, signal);
+  }
+}
 
 /**
  * fetch, following redirects by hand when credentials are attached (`redirect: "manual"`,

@@ -3,6 +3,7 @@
  * Options of every generated `createClient`, whatever the document. The generated code
  * narrows `auth` to the document's own schemes.
  */
+import type { RetryOptions } from "./retry.js";
 import type { TokenStore, TokenSet } from "./token-store.js";
 
 /** apiKey schemes: the key, or a function that returns it for each call. */
@@ -44,6 +45,11 @@ export interface ClientOptions<Auth> {
   readonly fetch?: typeof fetch;
   /** Headers sent with every call (credentials here are not redacted: prefer `auth`). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Retries of transient failures (network errors, 408, 429, 502, 503, 504) for idempotent
+   * methods: 2 by default, with exponential backoff and `Retry-After`; `false` turns them off.
+   */
+  readonly retry?: RetryOptions | false;
   /** Abort a call (including its token acquisition) after this many milliseconds. */
   readonly timeoutMs?: number;
   /** Where OAuth token sets are kept; default: in memory, per client. */

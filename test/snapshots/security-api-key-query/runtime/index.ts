@@ -42,6 +42,7 @@ export type {
 } from "./result.js";
 export type { TokenSet, TokenStore } from "./token-store.js";
 export type { ServerSpec } from "./servers.js";
+export type { RetryOptions } from "./retry.js";
 export type { TokenFromSpec } from "./token-from.js";
 export type {
   AuthorizationUrlOptions,
