@@ -9,13 +9,13 @@ import { DiagnosticError } from "../diagnostics/diagnostic.js";
 import { isObject, shortMessage, type JsonObject } from "./json.js";
 import type { VersionFamily } from "./version.js";
 
-export async function bundleExternalRefs(file: string, data: JsonObject, family: VersionFamily): Promise<JsonObject> {
+export async function bundleExternalRefs(file: string, data: JsonObject, family: VersionFamily, allowRemoteRefs = false): Promise<JsonObject> {
   const { input, restore } = parserCompatible(data, family);
   let bundled: unknown;
   try {
-    // Files only: `http: false` so that nothing here can reach the network (refs.ts has already
-    // refused remote $refs with a located message; this is the second lock).
-    bundled = await SwaggerParser.bundle(resolve(file), input as never, { resolve: { http: false, external: true } } as never);
+    // Files only unless the user allowed remote refs: `http: false` so that nothing here can
+    // reach the network (refs.ts has already refused remote $refs; this is the second lock).
+    bundled = await SwaggerParser.bundle(resolve(file), input as never, { resolve: { http: allowRemoteRefs ? { redirects: 0 } : false, external: true } } as never);
   } catch (error) {
     // refs.ts has already checked every file and pointer, so this is unexpected; still no stack.
     throw new DiagnosticError([{ severity: "error", file, message: `cannot bundle external $refs: ${shortMessage(error)}` }]);

@@ -43,9 +43,10 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
   const version = detectVersion(file, data, locate);
   let document = data as Record<string, unknown>;
 
-  const refs = await checkRefs({ file, data: document, locate });
+  const policy = { allowRemoteRefs: options.allowRemoteRefs === true, allowRefsOutsideFolder: options.allowRefsOutsideFolder === true };
+  const refs = await checkRefs({ file, data: document, locate }, policy);
   if (refs.diagnostics.length > 0) throw new DiagnosticError(refs.diagnostics);
-  if (refs.hasFileRefs) document = await bundleExternalRefs(file, document, version.family);
+  if (refs.hasFileRefs) document = await bundleExternalRefs(file, document, version.family, policy.allowRemoteRefs);
   // The output header records this hash; a change to a `$ref`'d file changes the client too.
   for (const external of refs.externalFiles) hash.update(await readBytes(external));
   const sha256 = hash.digest("hex");
@@ -58,7 +59,7 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
     documentLocate = swagger2Locator(locate);
     // The conversion moves objects (`responses/200/schema` → `.../content/{type}/schema`); a local
     // `$ref` into a moved place (as bundling creates for external values) would now dangle.
-    const after = await checkRefs({ file, data: document, locate: documentLocate });
+    const after = await checkRefs({ file, data: document, locate: documentLocate }, policy);
     if (after.diagnostics.length > 0) {
       throw new DiagnosticError(after.diagnostics.map((d) => ({ ...d, message: `${d.message} after conversion from Swagger 2.0` })));
     }

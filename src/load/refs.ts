@@ -8,13 +8,14 @@
  * "Relative References in URIs"). Remote documents are never fetched: the generator runs in
  * builds and CI, and a document must not make it reach the network.
  */
-import { dirname, join, normalize, resolve } from "node:path";
+import { dirname, join, normalize, relative, resolve } from "node:path";
 import { DiagnosticError, fromPointer, toPointer, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { clip, getAt, isObject } from "./json.js";
 import type { Locate } from "./locate.js";
 import { parseSource, type SourceDocument } from "./parse.js";
 import { decodeText, readFailureReason } from "./read.js";
 import { readFile } from "node:fs/promises";
+import { isUnsafeUrl } from "@apidevtools/json-schema-ref-parser";
 
 export interface RefSource {
   file: string;
@@ -30,7 +31,15 @@ export interface RefCheck {
   hasFileRefs: boolean;
 }
 
-export async function checkRefs(main: RefSource): Promise<RefCheck> {
+export interface RefPolicy {
+  readonly allowRemoteRefs?: boolean;
+  readonly allowRefsOutsideFolder?: boolean;
+}
+
+export async function checkRefs(main: RefSource, policy: RefPolicy = {}): Promise<RefCheck> {
+  // File references may not leave the input's folder unless the user allows it: a document
+  // from elsewhere must not read `../../home/user/.npmrc` into a generated client.
+  const root = dirname(resolve(main.file));
   const diagnostics: Diagnostic[] = [];
   const externalFiles: string[] = [];
   let hasFileRefs = false;
@@ -67,7 +76,7 @@ export async function checkRefs(main: RefSource): Promise<RefCheck> {
     collectRefs(source.data, [], found);
     for (const { pointer, ref } of found) {
       if (!ref.startsWith("#")) hasFileRefs = true;
-      const problem = await checkOne(source, ref, load);
+      const problem = await checkOne(source, ref, load, policy, root);
       if (problem) {
         diagnostics.push({ severity: "error", file: source.file, pointer, ...source.locate(pointer), message: problem });
       }
@@ -79,14 +88,21 @@ export async function checkRefs(main: RefSource): Promise<RefCheck> {
 
 type Loader = (absolute: string, display: string) => Promise<RefSource | string | undefined>;
 
-async function checkOne(source: RefSource, ref: string, load: Loader): Promise<string | undefined> {
+async function checkOne(source: RefSource, ref: string, load: Loader, policy: RefPolicy, root: string): Promise<string | undefined> {
   const shown = `$ref "${clip(ref, 200)}"`;
   if (ref.startsWith("#")) {
     return resolvesIn(source.data, ref.slice(1)) ? undefined : `${shown} does not resolve`;
   }
   // A scheme (RFC 3986 §3.1), but not a Windows drive letter.
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-z]:[\\/]/i.test(ref)) {
-    if (/^https?:/i.test(ref)) return `remote $ref not allowed: ${clip(ref, 200)}`;
+    if (/^https?:/i.test(ref)) {
+      if (policy.allowRemoteRefs !== true) return `remote $ref not allowed: ${clip(ref, 200)} (pass --allow-remote-refs to fetch it)`;
+      // Even when allowed, a document may not make the generator reach this machine or its
+      // network (SSRF); the bundler's resolver refuses those too, with a vaguer message.
+      if (isUnsafeUrl(ref)) return `remote $ref to a loopback, private or non-web address is never fetched: ${clip(ref, 200)}`;
+      // Allowed remote documents are fetched and checked by the bundler, not here.
+      return undefined;
+    }
     return `${shown} is not supported: only local (#...) and relative file references are`;
   }
 
@@ -99,7 +115,11 @@ async function checkOne(source: RefSource, ref: string, load: Loader): Promise<s
   } catch {
     return `${shown} is not a valid URI reference`;
   }
-  const target = await load(resolve(dirname(resolve(source.file)), path), normalize(join(dirname(source.file), path)));
+  const absolute = resolve(dirname(resolve(source.file)), path);
+  if (policy.allowRefsOutsideFolder !== true && relative(root, absolute).startsWith("..")) {
+    return `${shown} leaves the document's folder (pass --allow-refs-outside-folder to follow it)`;
+  }
+  const target = await load(absolute, normalize(join(dirname(source.file), path)));
   if (target === undefined) return undefined; // its parse errors are already reported, in its own file
   if (typeof target === "string") return `${shown} does not resolve: ${target}`;
   return resolvesIn(target.data, fragment) ? undefined : `${shown} does not resolve`;

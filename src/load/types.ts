@@ -9,6 +9,13 @@ export type OpenApiDocument = Record<string, unknown> & {
 export interface LoadOptions {
   /** OpenAPI Overlay 1.0 files applied, in order, after parsing. */
   overlays?: readonly string[];
+  /**
+   * Fetch `$ref`s to http(s) URLs when bundling. Off by default: a document must not make
+   * a build reach the network (or an attacker's server).
+   */
+  allowRemoteRefs?: boolean;
+  /** Follow file `$ref`s that leave the input document's folder (`../shared/x.yaml`). Off by default. */
+  allowRefsOutsideFolder?: boolean;
 }
 
 /** What the load stage hands to the model stage. */

@@ -103,7 +103,7 @@ describe("external $refs", () => {
         pointer: schemaOf("/users"),
         line: lineOf(file, "schema:"),
         column: 15,
-        message: "remote $ref not allowed: https://example.com/schemas/user.yaml#/User",
+        message: "remote $ref not allowed: https://example.com/schemas/user.yaml#/User (pass --allow-remote-refs to fetch it)",
       },
     ]);
   });
