@@ -16,11 +16,24 @@ export interface TokenRequestRecord {
   readonly basicAuth: boolean;
 }
 
+/** One request to the token endpoint with what it carried (secrets included: tests only). */
+export interface TokenRequestDetail extends TokenRequestRecord {
+  readonly contentType: string | undefined;
+  /** The raw Authorization header, if any. */
+  readonly authorization: string | undefined;
+  /** The form (or JSON) body as the provider parsed it. */
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
 export interface AuthorizationServer {
   readonly issuer: string;
   readonly provider: Provider;
   /** Every POST to the token endpoint, in order. */
   readonly tokenRequests: TokenRequestRecord[];
+  /** The same requests with their headers and bodies. */
+  readonly tokenRequestDetails: TokenRequestDetail[];
+  /** Method and path (with query) of every request that reached this server, in order. */
+  readonly requests: string[];
   /** RFC 7662 introspection, authenticated as the resource-server client. */
   introspect(token: string): Promise<Record<string, unknown>>;
   /** RFC 7009 revocation, authenticated as the client the token was issued to. */
@@ -40,6 +53,44 @@ export interface AuthorizationServerOptions {
    * Express app mounts it: oidc-provider reads the prefix from `req.originalUrl`.
    */
   readonly mountPath?: string;
+  /** oidc-provider `routes` (e.g. `{ token: "/oauth/token" }`), for vendors with their own paths. */
+  readonly routes?: Readonly<Record<string, string>>;
+  /**
+   * Also serve the metadata at RFC 8414's `/.well-known/oauth-authorization-server` (§3.1 path
+   * insertion); oidc-provider itself serves only OpenID Connect Discovery.
+   */
+  readonly rfc8414?: boolean;
+  /**
+   * When refresh tokens are issued with authorization codes: "offline_access" (oidc-provider's
+   * default: only when that scope was granted) or "always" (to every client allowed the
+   * refresh_token grant, as plain OAuth 2 servers do).
+   */
+  readonly refreshTokens?: "offline_access" | "always";
+  /** Dynamic registration: a fixed initial access token (RFC 7591 §3) that must come as Bearer. */
+  readonly initialAccessToken?: string;
+  /** oidc-provider `clientDefaults` (metadata assumed when a client, static or registered, omits it). */
+  readonly clientDefaults?: Readonly<Record<string, unknown>>;
+  /** oidc-provider `extraClientMetadata` (vendor-specific registration members and their checks). */
+  readonly extraClientMetadata?: {
+    readonly properties: readonly string[];
+    readonly validator?: (ctx: unknown, key: string, value: unknown, metadata: Record<string, unknown>) => void;
+  };
+  /**
+   * Requests for other paths on the same origin (an API served beside its authorization
+   * server): return true when handled; otherwise the provider answers.
+   */
+  readonly handle?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+  /**
+   * RFC 6749 §3.3: the scope processed when an authorization request has none (oidc-provider
+   * otherwise denies a request that grants no scope). Default: none (the request is denied).
+   */
+  readonly defaultScope?: string;
+  /**
+   * Accept client credentials only in the token request body: a token request with an
+   * Authorization header is answered 401 invalid_client (oidc-provider alone accepts
+   * client_secret_basic from a client registered with client_secret_post).
+   */
+  readonly clientAuthInBodyOnly?: boolean;
 }
 
 const basic = (id: string, secret: string) =>
@@ -51,7 +102,20 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     res.end();
   };
   const mountPath = options.mountPath ?? "";
+  const requests: string[] = [];
   const server = await listenOnLoopback((req, res) => {
+    requests.push(`${req.method ?? "GET"} ${req.url ?? "/"}`);
+    if (options.handle?.(req, res) === true) return;
+    if (options.rfc8414 === true && req.method === "GET" && req.url === `/.well-known/oauth-authorization-server${mountPath}`) {
+      req.url = `${mountPath}/.well-known/openid-configuration`;
+    }
+    if (options.defaultScope !== undefined && req.method === "GET") {
+      const target = new URL(req.url ?? "/", "http://as.invalid");
+      if (target.pathname === `${mountPath}${options.routes?.["authorization"] ?? "/auth"}` && !target.searchParams.has("scope")) {
+        target.searchParams.set("scope", options.defaultScope);
+        req.url = `${target.pathname}${target.search}`;
+      }
+    }
     const url = req.url ?? "/";
     if (mountPath !== "") {
       if (url !== mountPath && !url.startsWith(`${mountPath}/`) && !url.startsWith(`${mountPath}?`)) {
@@ -87,8 +151,19 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
         enabled: true,
         allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) => token.clientId === client.clientId,
       },
-      registration: { enabled: true },
+      registration: {
+        enabled: true,
+        ...(options.initialAccessToken !== undefined ? { initialAccessToken: options.initialAccessToken } : {}),
+      },
     },
+    ...(options.routes !== undefined ? { routes: { ...options.routes } } : {}),
+    ...(options.clientDefaults !== undefined ? { clientDefaults: { ...options.clientDefaults } } : {}),
+    ...(options.extraClientMetadata !== undefined
+      ? { extraClientMetadata: { properties: [...options.extraClientMetadata.properties], ...(options.extraClientMetadata.validator ? { validator: options.extraClientMetadata.validator } : {}) } }
+      : {}),
+    ...(options.refreshTokens === "always"
+      ? { issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(grant: string): boolean }) => client.grantTypeAllowed("refresh_token") }
+      : {}),
     // A function in v9 (was a boolean option earlier): PKCE for every client.
     pkce: { required: () => true },
     rotateRefreshToken: true,
@@ -110,15 +185,33 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
   provider.on("server_error", () => undefined);
 
   const tokenRequests: TokenRequestRecord[] = [];
+  const tokenRequestDetails: TokenRequestDetail[] = [];
+  const tokenPath = options.routes?.["token"] ?? "/token";
   provider.use(async (ctx, next) => {
-    await next();
-    if (ctx.method === "POST" && ctx.path === "/token") {
+    const isTokenRequest = ctx.method === "POST" && ctx.path === tokenPath;
+    if (isTokenRequest && options.clientAuthInBodyOnly === true && ctx.headers["authorization"] !== undefined) {
+      ctx.status = 401;
+      ctx.body = { error: "invalid_client", error_description: "client authentication failed: send client_id and client_secret in the request body" };
+    } else {
+      await next();
+    }
+    if (isTokenRequest) {
       const grantType = ctx.oidc?.params?.["grant_type"];
-      tokenRequests.push({
+      const header = (name: string) => (typeof ctx.headers[name] === "string" ? (ctx.headers[name] as string) : undefined);
+      const authorization = header("authorization");
+      const record: TokenRequestRecord = {
         grantType: typeof grantType === "string" ? grantType : undefined,
         clientId: ctx.oidc?.client?.clientId,
         status: ctx.status,
-        basicAuth: typeof ctx.headers["authorization"] === "string" && /^basic /i.test(ctx.headers["authorization"]),
+        basicAuth: authorization !== undefined && /^basic /i.test(authorization),
+      };
+      tokenRequests.push(record);
+      const body = (ctx.oidc as { body?: Record<string, unknown> } | undefined)?.body;
+      tokenRequestDetails.push({
+        ...record,
+        contentType: header("content-type"),
+        authorization,
+        body: { ...body },
       });
     }
   });
@@ -128,8 +221,10 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     issuer,
     provider,
     tokenRequests,
+    tokenRequestDetails,
+    requests,
     async introspect(token) {
-      const response = await fetch(`${issuer}/token/introspection`, {
+      const response = await fetch(`${issuer}${options.routes?.["introspection"] ?? "/token/introspection"}`, {
         method: "POST",
         headers: {
           authorization: basic(RESOURCE_SERVER.id, RESOURCE_SERVER.secret),
@@ -140,7 +235,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       return (await response.json()) as Record<string, unknown>;
     },
     async revoke(token, client) {
-      const response = await fetch(`${issuer}/token/revocation`, {
+      const response = await fetch(`${issuer}${options.routes?.["revocation"] ?? "/token/revocation"}`, {
         method: "POST",
         headers: { authorization: basic(client.id, client.secret), "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ token }),

@@ -6,6 +6,7 @@ declare module "oidc-provider" {
     method: string;
     path: string;
     status: number;
+    body: unknown;
     headers: Record<string, string | string[] | undefined>;
     oidc?: { params?: Record<string, unknown>; client?: { clientId: string } };
   }
