@@ -205,7 +205,8 @@ function printDrift(report: SpecReport, out: Output): void {
   for (const change of report.changes) {
     out.failure(`  ${change.change}: ${base}${change.path}${change.diff ? " (- on disk, + generated)" : ""}`);
     for (const line of change.diff ?? []) out.failure(`    ${line}`);
-    out.driftAnnotation(`${base}${change.path}`, `${change.change}: does not match what gen-auth-client generates from ${report.spec}`);
+    const what = { stale: "differs from what", missing: "is missing from what", extra: "is not part of what" }[change.change];
+    out.driftAnnotation(`${base}${change.path}`, `${change.change}: ${what} gen-auth-client generates from ${report.spec}`);
   }
 }
 

@@ -1,20 +1,9 @@
 /** The built CLI as a user runs it: a subprocess, in temporary folders. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-const repo = resolve(import.meta.dirname, "../..");
-const bin = join(repo, "bin", "gen-auth-client.js");
-
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { join } from "node:path";
+import { repo, run } from "./helpers.js";
 
 let work: string;
 beforeAll(async () => {
