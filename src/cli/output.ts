@@ -43,6 +43,7 @@ export class Output {
   readonly options: OutputOptions;
   private label: string | undefined;
   private since = 0;
+  private specSince = 0;
   private frame = 0;
   private drawn = false;
   private timer: NodeJS.Timeout | undefined;
@@ -89,6 +90,7 @@ export class Output {
   progress(label: string | undefined): void {
     if (!this.options.progress || this.options.json || this.options.quiet) return;
     if (label !== undefined && this.label === undefined) this.since = performance.now();
+    this.specSince = performance.now();
     this.label = label;
     if (label === undefined) {
       this.erase();
@@ -101,8 +103,9 @@ export class Output {
 
   private draw(): void {
     if (this.label === undefined || performance.now() - this.since < PROGRESS_AFTER_MS) return;
-    const width = (process.stderr.columns ?? 80) - 1;
-    const text = `${FRAMES[this.frame++ % FRAMES.length]} ${this.label}`;
+    const width = (process.stderr.columns || 80) - 1;
+    const seconds = ((performance.now() - this.specSince) / 1000).toFixed(1);
+    const text = `${FRAMES[this.frame++ % FRAMES.length]} ${this.label} (${seconds} s)`;
     process.stderr.write(`\r\x1b[2K${text.length > width ? text.slice(0, width) : text}`);
     this.drawn = true;
   }
