@@ -91,6 +91,10 @@ export interface AuthorizationServerOptions {
    * client_secret_basic from a client registered with client_secret_post).
    */
   readonly clientAuthInBodyOnly?: boolean;
+  /** More oidc-provider configuration (e.g. `responseTypes`, `clientAuthMethods`), applied last. */
+  readonly configuration?: Readonly<Record<string, unknown>>;
+  /** HTTP upgrade requests (WebSocket handshakes) on the same origin. */
+  readonly upgrade?: (req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => void;
 }
 
 const basic = (id: string, secret: string) =>
@@ -128,6 +132,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     }
     handler(req, res);
   });
+  if (options.upgrade) server.server.on("upgrade", options.upgrade);
   const issuer = `${server.origin}${mountPath}`;
 
   const provider = new Provider(issuer, {
@@ -180,6 +185,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     },
     findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub }) }),
     cookies: { keys: ["test-only-cookie-signing-key"] },
+    ...options.configuration,
   });
   // Keep the test output quiet: server-side errors reach the tests as HTTP responses.
   provider.on("server_error", () => undefined);

@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 
 export interface LoopbackServer {
   readonly origin: string;
+  /** The node:http server, e.g. for `upgrade` listeners. */
+  readonly server: http.Server;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export async function listenOnLoopback(handler: http.RequestListener): Promise<L
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    server,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -11,6 +11,10 @@ declare module "oidc-provider" {
     oidc?: { params?: Record<string, unknown>; client?: { clientId: string } };
   }
 
+  export const errors: {
+    InvalidClientMetadata: new (description: string) => Error;
+  };
+
   export default class Provider {
     constructor(issuer: string, configuration?: Record<string, unknown>);
     readonly issuer: string;
