@@ -60,14 +60,12 @@ const toPosix = (path: string): string => path.split(sep).join("/");
  *   unsupported construct), with located diagnostics; any other error is a bug.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const [{ loadDocument }, { buildModel }, { emitClient }] = await Promise.all([
-    import("./load/index.js"),
-    import("./model/index.js"),
-    import("./emit/index.js"),
-  ]);
+  const { loadDocument } = await import("./load/index.js");
   const output = options.output ?? defaultOutput(options.spec);
   const overlays = options.overlays ?? [];
   const loaded = await loadDocument(options.spec, { overlays });
+  // The emitters (openapi-typescript, Prettier) are the heaviest imports: not paid for bad input.
+  const [{ buildModel }, { emitClient }] = await Promise.all([import("./model/index.js"), import("./emit/index.js")]);
   const sources = loaded.sources ?? [options.spec, ...overlays];
   const refs = sources.slice(1 + overlays.length).map((file) => toPosix(relative(dirname(options.spec), file)));
   const model = buildModel(loaded);
