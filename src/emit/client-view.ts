@@ -6,7 +6,7 @@ import type { ApiModel, OperationModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
 import { jsdoc, memberName, jsdocCode, lineComment, stringLiteral } from "./encode.js";
 import { literal, type LiteralValue } from "./literal.js";
-import { argMembers, argsRequired, operationTypeExpression, resultType, typeNames, type ArgMember } from "./operation-types.js";
+import { argMembers, argsRequired, operationTypeExpression, resultType, typeNames, usesOperationType, type ArgMember } from "./operation-types.js";
 import { describeSecurity } from "./security-doc.js";
 import { schemeView, type SchemeView } from "./scheme-view.js";
 import { serversView, type ServersView } from "./server-view.js";
@@ -29,7 +29,8 @@ export interface OperationView {
   doc: Code;
   spec: Code;
   types: ReturnType<typeof typeNames>;
-  operationType: Code;
+  /** The `…Operation` alias, declared only where the argument or result types use it. */
+  operationType: Code | false;
   args: ArgMember[];
   argsRequired: boolean;
   result: Code;
@@ -46,6 +47,8 @@ export interface ClientView {
   oauthSchemes: (SchemeView & { nameLiteral: Code })[];
   hasOAuth: boolean;
   operations: OperationView[];
+  /** Whether any `…Operation` alias reads `paths` (else its import would be unused). */
+  importsPaths: boolean;
 }
 
 export function headerLine(info: HeaderInfo): Code {
@@ -87,7 +90,7 @@ function operationView(operation: OperationModel): OperationView {
     doc: jsdoc([operation.summary, operation.description, describeSecurity(operation.security)], tags),
     spec: operationSpec(operation),
     types,
-    operationType: operationTypeExpression(operation),
+    operationType: usesOperationType(operation) && operationTypeExpression(operation),
     args: argMembers(operation, types.operation),
     argsRequired: argsRequired(operation),
     result: resultType(operation, types.operation),
@@ -100,14 +103,17 @@ function runtimeImports(model: ApiModel, hasOAuth: boolean): Code[] {
     "type ClientOptions",
     "type CredentialsForOptions",
     "type CredentialsResult",
-    "type HttpError",
     "type OperationSpec",
     "type Result",
     "type SchemeSpec",
     "type ServerOptions",
     "type ServerSpec",
-    "type Success",
   ]);
+  // Only what the result types use (`noUnusedLocals`): a document may declare no error
+  // responses at all, or no success ones.
+  const responses = model.operations.flatMap((op) => op.responses);
+  if (responses.some((r) => r.success)) names.add("type Success");
+  if (responses.some((r) => !r.success)) names.add("type HttpError");
   for (const scheme of model.securitySchemes) {
     if (scheme.type === "apiKey") names.add("type ApiKeyCredential");
     if (scheme.type === "http") names.add(scheme.scheme === "basic" ? "type BasicCredential" : "type BearerCredential");
@@ -135,5 +141,6 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     oauthSchemes,
     hasOAuth: oauthSchemes.length > 0,
     operations: model.operations.map(operationView),
+    importsPaths: model.operations.some(usesOperationType),
   };
 }

@@ -61,6 +61,15 @@ export function argMembers(operation: OperationModel, operationType: Code): ArgM
   return members;
 }
 
+/**
+ * Whether the argument and result types index into the operation's type: an operation with
+ * no parameters, no body and no JSON response does not, and its alias would be unused
+ * (`noUnusedLocals`).
+ */
+export function usesOperationType(operation: OperationModel): boolean {
+  return operation.parameters.length > 0 || operation.requestBody !== undefined || operation.responses.some((r) => r.bodyKind === "json");
+}
+
 export function argsRequired(operation: OperationModel): boolean {
   return operation.parameters.some((p) => p.required) || operation.requestBody?.required === true;
 }

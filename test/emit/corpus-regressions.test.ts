@@ -1,0 +1,81 @@
+/**
+ * Bugs the corpus run found (CORPUS.md), one row each: a minimal document that reproduces
+ * the bug, generated in memory and type-checked under the options the committed clients are
+ * held to, all rows in one TypeScript program.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildModel } from "../../src/model/index.js";
+import { emitClient } from "../../src/emit/index.js";
+import { runtimeFiles } from "../../src/emit/runtime-files.js";
+import { typecheckClients, writeForCheck, writeSharedRuntime, type TypeError } from "../../scripts/corpus/typecheck.js";
+import { loaded } from "../model/helpers.js";
+
+const ok = (description: string) => ({ description });
+const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
+
+type Case = [string, { given: Record<string, unknown>; want?: (files: { index: string; schema: string }) => void }];
+
+export const cases: Case[] = [
+  [
+    "unused HttpError import when no operation declares an error response",
+    { given: { paths: { "/a": { get: { responses: { 200: { ...ok("ok"), ...json({ type: "string" }) } } } } } } },
+  ],
+  [
+    "unused Success import when no operation declares a success response",
+    { given: { paths: { "/a": { get: { responses: { default: ok("error") } } } } } },
+  ],
+  [
+    "unused …Operation alias for an operation without parameters, body or JSON response",
+    {
+      given: { paths: { "/ping": { get: { operationId: "ping", responses: { 204: ok("pong") } } } } },
+      want: ({ index }) => expect(index).not.toContain("type PingOperation"),
+    },
+  ],
+  [
+    "ServerVariables interface not assignable to the runtime's Record (exactOptionalPropertyTypes)",
+    {
+      given: {
+        servers: [{ url: "https://{region}.example.com", variables: { region: { default: "eu", enum: ["eu", "us"] } } }],
+        paths: { "/a": { get: { responses: { 200: ok("ok") } } } },
+      },
+    },
+  ],
+];
+
+const root = await mkdtemp(join(tmpdir(), "corpus-regressions-"));
+const outputs = new Map<string, { dir: string; index: string; schema: string }>();
+let errors = new Map<string, TypeError[]>();
+
+beforeAll(async () => {
+  const runtime = await runtimeFiles();
+  const header = { generatorVersion: "0.0.0", specName: "case.yml", sha256: "0".repeat(64) };
+  let shared: Map<string, string> | undefined;
+  for (const [i, [name, { given }]] of cases.entries()) {
+    const doc = loaded(given);
+    const files = await emitClient(buildModel(doc), doc.document, header);
+    if (shared === undefined) {
+      shared = new Map([...files].filter(([p]) => p.startsWith("runtime/")));
+      writeSharedRuntime(join(root, "_runtime"), shared);
+    }
+    const dir = join(root, String(i));
+    writeForCheck(dir, files, join(root, "_runtime"), shared);
+    outputs.set(name, { dir, index: files.get("index.ts")!, schema: files.get("schema.ts")! });
+  }
+  expect(runtime.size).toBeGreaterThan(0);
+  errors = typecheckClients([...outputs.values()].map((o) => o.dir));
+}, 120_000);
+
+describe("corpus regressions: each generates a client that type-checks", () => {
+  it.each(cases)("%s", (name, { want }) => {
+    const output = outputs.get(name)!;
+    expect(errors.get(output.dir)?.map((e) => `${e.at}: TS${e.code} ${e.message}`)).toEqual([]);
+    want?.(output);
+  });
+
+  it("the shared runtime type-checks too", () => {
+    expect(errors.get("runtime") ?? []).toEqual([]);
+  });
+});
