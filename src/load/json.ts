@@ -41,6 +41,38 @@ export function getAt(root: unknown, segments: readonly string[]): { found: true
 }
 
 /**
+ * Where a pointer that passes through local `$ref`s really leads: the validator reports
+ * problems inside a referenced schema at the referring path too (`/paths/~1x/get/.../schema/
+ * properties/a` for what is written under `/components/schemas/A/properties/a`), and only the
+ * written place has a line. A pointer that exists as written is returned unchanged; one that
+ * cannot be followed, as well.
+ */
+export function pointerThroughRefs(root: unknown, segments: readonly string[]): string[] {
+  if (getAt(root, segments).found) return [...segments];
+  let path: string[] = [];
+  let node = root;
+  for (const segment of segments) {
+    // A bounded loop: a $ref may point at another $ref.
+    for (let hops = 0; hops < 16 && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#") && !Object.prototype.hasOwnProperty.call(node, segment); hops++) {
+      const target = node.$ref
+        .slice(1)
+        .split("/")
+        .slice(1)
+        .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"));
+      const resolved = getAt(root, target);
+      if (!resolved.found) return [...segments];
+      path = target;
+      node = resolved.value;
+    }
+    const next = getAt(node, [segment]);
+    if (!next.found) return [...segments];
+    path.push(segment);
+    node = next.value;
+  }
+  return path;
+}
+
+/**
  * A value from the document, shortened and with control characters escaped, for use inside a
  * diagnostic message: messages reach terminals and CI logs, so document text must not be able to
  * inject escape sequences or flood the output.

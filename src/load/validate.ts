@@ -15,7 +15,7 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { DiagnosticError, fromPointer, toPointer, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parserCompatible } from "./bundle.js";
-import { clip, getAt, isObject, shortMessage, type JsonObject } from "./json.js";
+import { clip, getAt, isObject, pointerThroughRefs, shortMessage, type JsonObject } from "./json.js";
 import type { Locate } from "./locate.js";
 import { sortByFileThenLine } from "./refs.js";
 import { checkVariants } from "./variants.js";
@@ -67,7 +67,8 @@ export async function validateDocument(file: string, data: JsonObject, family: V
       dereference: { circular: "ignore" },
     } as never);
   } catch (error) {
-    problems.push(...problemsFrom(error, data).filter((p) => !explained(p.pointer)));
+    const throughRefs = (p: Problem): Problem => (p.pointer === undefined ? p : { ...p, pointer: toPointer(pointerThroughRefs(data, fromPointer(p.pointer))) });
+    problems.push(...problemsFrom(error, data).map(throughRefs).filter((p) => !explained(p.pointer)));
   }
 
   const located = (p: Problem, severity: Diagnostic["severity"], message: string): Diagnostic => ({

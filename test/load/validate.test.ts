@@ -74,6 +74,13 @@ const cases: Array<[string, { given: string; want: Want[] }]> = [
       want: [{ pointer: "/paths/~1users~1{id}/get", at: "get:", message: "/paths/users/{id}/get is missing path parameter(s) for {id}" }],
     },
   ],
+  [
+    "corpus bug: a problem inside a $ref'd schema is reported once, at the schema, with its line",
+    {
+      given: v("through-ref-3.0.yaml"),
+      want: [{ pointer: "/components/schemas/Pick/properties/timecode/pattern", at: "pattern: 0", message: "must be string" }],
+    },
+  ],
 ];
 
 describe("validation diagnostics", () => {
