@@ -85,5 +85,19 @@ describe("gen-auth-client", () => {
     const help = await run(["--help"], work);
     expect(help.stdout).toContain("--check");
     expect(help.stdout).toContain("--overlay");
+    for (const option of ["--watch", "--force", "--json", "--quiet", "--config"]) expect(help.stdout).toContain(option);
+    expect(help.stdout).toContain("Examples:");
+    expect(help.stdout).toContain("Exit codes: 0 success; 1 --check found drift; 2 bad input");
+  });
+
+  it.each([
+    [["--check", "--watch"], "--check and --watch do not go together"],
+    [["--no-such-option"], "Unknown argument"],
+    [["--output", "x"], "--output and --overlay go with specs named on the command line"],
+  ])("usage error %j: exit 2 with a message", async (args, message) => {
+    const { code, stderr } = await run(args, work);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain("Run gen-auth-client --help for usage.");
   });
 });

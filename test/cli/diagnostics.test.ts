@@ -84,6 +84,14 @@ describe("diagnostics", () => {
     }
   });
 
+  it("--quiet: errors only (no warnings, no progress lines), same exit code", async () => {
+    const { code, stdout, stderr } = await run(["--quiet", "--force"], dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^specs\/local-ref\.yml:7:9: error: /m);
+    expect(stderr).not.toContain("warning:");
+  });
+
   it("GITHUB_ACTIONS=true: also ::error / ::warning workflow commands with file, line and col", async () => {
     const { stdout } = await run(["--force"], dir, { GITHUB_ACTIONS: "true" });
     expect(stdout).toMatch(/^::error file=specs\/local-ref\.yml,line=7,col=9::\$ref "#\/components\/responses\/Gone" does not resolve \(at \/paths\/~1x\/get\/responses\/200\)$/m);
