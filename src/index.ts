@@ -18,5 +18,7 @@ export {
   type UpToDate,
 } from "./generate.js";
 export { defineConfig, findConfig, loadConfig, CONFIG_FILES, type Config, type ClientConfig, type ConfigExport, type LoadedConfig } from "./cli/config.js";
+/** The shape of `gen-auth-client --json` output (one report; one per line with --watch). */
+export type { RunReport, SpecReport, SpecStatus, FileChange } from "./cli/run.js";
 export { DiagnosticError, formatDiagnostic, type Diagnostic } from "./diagnostics/diagnostic.js";
 export type { ApiModel } from "./model/types.js";
