@@ -28,6 +28,18 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out;
 }
 
+/** `redact` through a parsed JSON value: every string in it, keys included. */
+export function redactDeep(value: unknown, secrets: readonly (string | undefined)[]): unknown {
+  if (typeof value === "string") return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets));
+  if (isObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[redact(key, secrets)] = redactDeep(item, secrets);
+    return out;
+  }
+  return value;
+}
+
 /**
  * RFC 6749 §5.2 error response fields (`error`, `error_description`, `error_uri`), kept only
  * when they are strings; vendors that send `{"error": {...}}` objects get none.

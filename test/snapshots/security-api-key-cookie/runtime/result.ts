@@ -46,6 +46,11 @@ export interface AuthError {
   /** HTTP status of the token endpoint or API response that refused, where there was one. */
   readonly httpStatus?: number;
   /**
+   * The token endpoint's error body as sent (parsed JSON, any secret of the request
+   * redacted), for vendors whose errors are not RFC 6749 §5.2 (`{"error": {code, message}}`).
+   */
+  readonly body?: unknown;
+  /**
    * The typed error of the operation that issues tokens, when a bearer scheme gets its
    * tokens from an operation of the same document (a vendor extension declares it).
    */

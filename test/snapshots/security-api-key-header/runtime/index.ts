@@ -128,6 +128,7 @@ export function createClientRuntime<Auth>(
   if (baseUrl === undefined) {
     throw new TypeError("createClient: the document names no server; pass `baseUrl`");
   }
+  const requestIdHeader = options.requestIdHeader ?? config.requestIdHeader;
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const tokenStore = options.tokenStore ?? new MemoryTokenStore();
   const credentials = (options.auth ?? {}) as Readonly<Record<string, unknown>>;
@@ -144,6 +145,7 @@ export function createClientRuntime<Auth>(
         ...(options.onTokens ? { onTokens: options.onTokens } : {}),
         allowInsecureHttp: options.dangerouslyAllowInsecureHttp === true,
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(requestIdHeader === undefined ? {} : { requestIdHeader }),
       });
       oauth[name] = scheme;
       schemes[name] = scheme;
@@ -158,7 +160,7 @@ export function createClientRuntime<Auth>(
     {
       ...options,
       fetch: fetchImpl,
-      ...(options.requestIdHeader === undefined && config.requestIdHeader !== undefined ? { requestIdHeader: config.requestIdHeader } : {}),
+      ...(requestIdHeader === undefined ? {} : { requestIdHeader }),
     } as ClientOptions<Record<string, unknown>>,
     schemes,
   );

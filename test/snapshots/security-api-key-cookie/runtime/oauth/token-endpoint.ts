@@ -9,7 +9,7 @@ import type { AuthError } from "../result.js";
 import type { TokenSet } from "../token-store.js";
 import type { ClientAuthParts } from "./client-authentication.js";
 import { isObject } from "./encoding.js";
-import { authError, describeOAuthError, parseOAuthError, redact } from "./errors.js";
+import { authError, describeOAuthError, isAuthError, parseOAuthError, redact, redactDeep } from "./errors.js";
 import { endpointLabel, readJson, send, type HttpEnv } from "./http.js";
 
 export interface TokenRequestContext {
@@ -105,6 +105,8 @@ export interface ProcessTokenResponseOptions {
   readonly defaultExpiresIn?: number;
   /** Values the request carried; scrubbed from any server text kept in the error. */
   readonly secrets: readonly (string | undefined)[];
+  /** Response header whose value errors carry as `requestId` (vendors ask for it in support requests). */
+  readonly requestIdHeader?: string;
 }
 
 /**
@@ -118,6 +120,12 @@ export async function processTokenResponse(
   endpoint: URL,
   options: ProcessTokenResponseOptions,
 ): Promise<TokenSet | AuthError> {
+  const result = await readTokenResponse(response, endpoint, options);
+  const requestId = response.headers.get(options.requestIdHeader ?? "x-request-id");
+  return isAuthError(result) && requestId !== null ? { ...result, requestId } : result;
+}
+
+async function readTokenResponse(response: Response, endpoint: URL, options: ProcessTokenResponseOptions): Promise<TokenSet | AuthError> {
   const body = await readJson(response);
   const where = endpointLabel(endpoint);
 
@@ -128,7 +136,12 @@ export async function processTokenResponse(
       oauth
         ? `token endpoint ${where} refused the request: ${describeOAuthError(oauth)}`
         : `token endpoint ${where} answered HTTP ${response.status}`,
-      { httpStatus: response.status, ...(oauth ? { oauth } : {}) },
+      {
+        httpStatus: response.status,
+        ...(oauth ? { oauth } : {}),
+        // Vendors that answer `{"error": {code, message}}` instead of §5.2 still say why.
+        ...(body === undefined ? {} : { body: redactDeep(body, options.secrets) }),
+      },
     );
   }
   if (body === undefined) {

@@ -51,6 +51,8 @@ export interface OAuth2Env {
   readonly now?: () => number;
   /** Time limit for each request to the authorization server, in milliseconds. */
   readonly timeoutMs?: number;
+  /** Response header read into errors' `requestId`; default x-request-id. */
+  readonly requestIdHeader?: string;
 }
 
 export type TokenResult = { readonly ok: true; readonly tokens: TokenSet } | { readonly ok: false; readonly error: AuthError };
@@ -248,6 +250,7 @@ export function createOAuth2Auth(
       now: now(),
       ...(defaultExpiresIn !== undefined ? { defaultExpiresIn } : {}),
       secrets: [...credentialSecrets(), ...secrets],
+      ...(env.requestIdHeader !== undefined ? { requestIdHeader: env.requestIdHeader } : {}),
     });
   }
 
