@@ -21,6 +21,10 @@ export interface GenerateOptions {
   output?: string;
   /** OpenAPI Overlay 1.0 documents applied in order before generation. */
   overlays?: readonly string[];
+  /** Fetch http(s) `$ref`s (never from loopback or private addresses); default false. */
+  allowRemoteRefs?: boolean;
+  /** Follow file `$ref`s that leave the spec's folder; default false. */
+  allowRefsOutsideFolder?: boolean;
   /**
    * Write the files to `output`; default false (nothing touches the disk). The folder is replaced
    * atomically, and only when its contents differ from the generated files, so an unchanged
@@ -63,7 +67,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { loadDocument } = await import("./load/index.js");
   const output = options.output ?? defaultOutput(options.spec);
   const overlays = options.overlays ?? [];
-  const loaded = await loadDocument(options.spec, { overlays });
+  const loaded = await loadDocument(options.spec, {
+    overlays,
+    ...(options.allowRemoteRefs === true ? { allowRemoteRefs: true } : {}),
+    ...(options.allowRefsOutsideFolder === true ? { allowRefsOutsideFolder: true } : {}),
+  });
   // The emitters (openapi-typescript, Prettier) are the heaviest imports: not paid for bad input.
   const [{ buildModel }, { emitClient }] = await Promise.all([import("./model/index.js"), import("./emit/index.js")]);
   const sources = loaded.sources ?? [options.spec, ...overlays];

@@ -28,6 +28,10 @@ export interface ClientConfig {
   output?: string;
   /** OpenAPI Overlay 1.0 documents applied in order before generation. */
   overlays?: string[];
+  /** Fetch http(s) `$ref`s (never from loopback or private addresses); default false. */
+  allowRemoteRefs?: boolean;
+  /** Follow file `$ref`s that leave the spec's folder; default false. */
+  allowRefsOutsideFolder?: boolean;
 }
 
 /** What a config file holds (its default export, for `.mjs` and `.ts`). */
@@ -226,9 +230,12 @@ function checkConfig(file: string, base: string, data: unknown, locate: Locate):
       const at = `/clients/${i}`;
       if (!isObject(entry)) return report(errors, "error", at, "must be an object { spec, output?, overlays? }");
       for (const key of Object.keys(entry)) {
-        if (key !== "spec" && key !== "output" && key !== "overlays") report(warnings, "warning", `${at}/${key}`, `unknown option "${key}"; ignored`);
+        if (!["spec", "output", "overlays", "allowRemoteRefs", "allowRefsOutsideFolder"].includes(key)) report(warnings, "warning", `${at}/${key}`, `unknown option "${key}"; ignored`);
       }
-      const { spec, output, overlays } = entry;
+      const { spec, output, overlays, allowRemoteRefs, allowRefsOutsideFolder } = entry;
+      for (const [key, value] of [["allowRemoteRefs", allowRemoteRefs], ["allowRefsOutsideFolder", allowRefsOutsideFolder]] as const) {
+        if (value !== undefined && typeof value !== "boolean") report(errors, "error", `${at}/${key}`, "must be true or false");
+      }
       if (typeof spec !== "string" || spec === "") report(errors, "error", `${at}/spec`, "must be the path of an OpenAPI document");
       if (output !== undefined && (typeof output !== "string" || output === "")) report(errors, "error", `${at}/output`, "must be a folder path");
       if (overlays !== undefined) {
@@ -242,7 +249,13 @@ function checkConfig(file: string, base: string, data: unknown, locate: Locate):
         report(errors, "error", typeof output === "string" ? `${at}/output` : at, `the same output folder as /clients/${previous} (${folder}); each client needs its own`);
       }
       outputs.set(resolve(folder), i);
-      clients.push({ spec: fromBase(spec), output: folder, overlays: Array.isArray(overlays) ? overlays.filter((o): o is string => typeof o === "string").map(fromBase) : [] });
+      clients.push({
+        spec: fromBase(spec),
+        output: folder,
+        overlays: Array.isArray(overlays) ? overlays.filter((o): o is string => typeof o === "string").map(fromBase) : [],
+        ...(allowRemoteRefs === true ? { allowRemoteRefs: true } : {}),
+        ...(allowRefsOutsideFolder === true ? { allowRefsOutsideFolder: true } : {}),
+      });
     });
   }
   if (errors.length > 0) throw new DiagnosticError([...errors, ...warnings]);

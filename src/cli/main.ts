@@ -15,6 +15,8 @@ interface Arguments {
   specs: string[];
   output?: string;
   overlay: string[];
+  allowRemoteRefs: boolean;
+  allowRefsOutsideFolder: boolean;
   config?: string;
   check: boolean;
   watch: boolean;
@@ -39,6 +41,8 @@ function parseArguments(argv: string[]): Arguments {
     .positional("specs", { type: "string", array: true, describe: "OpenAPI documents (YAML or JSON)" })
     .option("output", { alias: "o", type: "string", describe: "Output folder (with several specs: the parent of one folder per spec)" })
     .option("overlay", { type: "string", array: true, default: [], describe: "OpenAPI Overlay 1.0 file applied before generation (repeatable)" })
+    .option("allow-remote-refs", { type: "boolean", default: false, describe: "Fetch http(s) $refs (never from loopback or private addresses)" })
+    .option("allow-refs-outside-folder", { type: "boolean", default: false, describe: "Follow file $refs that leave the spec's folder" })
     .option("config", { alias: "c", type: "string", describe: "Config file listing the clients (default: the nearest gen-auth-client.config.{json,mjs,ts})" })
     .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 naming every stale, missing or extra file (with a short diff)" })
     .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when a spec, a file it $refs, an overlay or the config changes" })
@@ -69,6 +73,8 @@ function parseArguments(argv: string[]): Arguments {
     specs: (parsed.specs as string[] | undefined) ?? [],
     ...(parsed.output === undefined ? {} : { output: parsed.output }),
     overlay: parsed.overlay as string[],
+    allowRemoteRefs: parsed["allow-remote-refs"] === true,
+    allowRefsOutsideFolder: parsed["allow-refs-outside-folder"] === true,
     ...(parsed.config === undefined ? {} : { config: parsed.config }),
     check: parsed.check,
     watch: parsed.watch,
@@ -115,6 +121,8 @@ export async function main(argv: string[]): Promise<number> {
         const targets = args.specs.map((spec) => ({
           spec,
           overlays: args.overlay,
+          ...(args.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+          ...(args.allowRefsOutsideFolder ? { allowRefsOutsideFolder: true } : {}),
           output: args.output === undefined ? defaultOutput(spec) : args.specs.length === 1 ? args.output : resolveJoin(args.output, defaultOutput(spec)),
         }));
         return { targets, warnings: [] };

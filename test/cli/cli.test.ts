@@ -79,6 +79,21 @@ describe("gen-auth-client", () => {
     expect(entries.filter((e) => e.includes(`out-${file}`))).toEqual([]);
   });
 
+  it("follows a $ref out of the spec's folder only with --allow-refs-outside-folder", async () => {
+    await mkdir(join(work, "shared"), { recursive: true });
+    await writeFile(join(work, "shared", "user.yaml"), "User:\n  type: object\n  properties:\n    id: { type: string }\n");
+    await writeFile(
+      join(work, "specs", "outside.yml"),
+      "openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths:\n  /u:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '../shared/user.yaml#/User' }\n",
+    );
+    const refused = await run(["specs/outside.yml", "-o", "out-outside"], work);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^specs\/outside\.yml:11:\d+: error: \$ref "\.\.\/shared\/user\.yaml#\/User" leaves the document's folder/m);
+    const allowed = await run(["specs/outside.yml", "-o", "out-outside", "--allow-refs-outside-folder"], work);
+    expect(allowed.code).toBe(0);
+    expect(await readFile(join(work, "out-outside", "schema.ts"), "utf8")).toContain("id?: string");
+  });
+
   it("prints its version and help", async () => {
     const pkg = JSON.parse(await readFile(join(repo, "package.json"), "utf8")) as { version: string };
     expect((await run(["--version"], work)).stdout.trim()).toBe(pkg.version);
