@@ -188,7 +188,9 @@ export function createClientRuntime<Auth>(
       }
       const applied = await scheme.apply(scopes, signal);
       if (isAuthError(applied)) return { ok: false, error: applied };
-      return { ok: true, headers: { ...applied.headers }, query: { ...applied.query }, cookies: { ...applied.cookies } };
+      // Header names are case-insensitive (RFC 9110 §5.1); one spelling lets callers index them.
+      const headers = Object.fromEntries(Object.entries(applied.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+      return { ok: true, headers, query: { ...applied.query }, cookies: { ...applied.cookies } };
     },
   };
 }

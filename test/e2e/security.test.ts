@@ -114,3 +114,20 @@ describe("root security, operation overrides, anonymous", () => {
     expect(andOr.operations.needsKeyAndSession.security).toEqual([{ ApiKey: [], Session: [] }]);
   });
 });
+
+describe("credentialsFor: what the client would send, for use beyond HTTP calls", () => {
+  it("gives each placement, header names in lower case (regression: static schemes said Authorization)", async () => {
+    expect(await httpBearer.createClient({ auth: { Bearer: "t-1" } }).auth.credentialsFor("Bearer")).toEqual({
+      ok: true,
+      headers: { authorization: "Bearer t-1" },
+      query: {},
+      cookies: {},
+    });
+    expect(await apiKeyQuery.createClient({ auth: { ApiKey: "k" } }).auth.credentialsFor("ApiKey")).toEqual({ ok: true, headers: {}, query: { api_key: "k" }, cookies: {} });
+    expect(await apiKeyCookie.createClient({ auth: { Session: "s" } }).auth.credentialsFor("Session")).toEqual({ ok: true, headers: {}, query: {}, cookies: { session_id: "s" } });
+  });
+  it("an unconfigured scheme is kind auth, missing_credentials", async () => {
+    expect(await httpBearer.createClient().auth.credentialsFor("Bearer")).toMatchObject({ ok: false, error: { kind: "auth", reason: "missing_credentials", schemes: ["Bearer"] } });
+  });
+});
+
