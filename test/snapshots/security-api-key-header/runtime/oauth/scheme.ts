@@ -16,6 +16,7 @@
  * the returned object has no enumerable state, a `toJSON` and an inspect hook that show
  * the scheme's name, and every error message is built from endpoints and OAuth error codes.
  */
+import { untilAborted as waitUntilAborted } from "../deadline.js";
 import { singleFlight } from "../single-flight.js";
 import type { AppliedCredentials, SchemeAuth, SchemeSpec, TokenEndpointQuirks } from "../auth.js";
 import type { ClientOptions, OAuth2Credential } from "../options.js";
@@ -390,26 +391,13 @@ export function createOAuth2Auth(
     else await store.delete(key);
   }
 
+  /** The caller stops waiting when its signal fires; a shared acquisition goes on for the others. */
   function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | AuthError> {
     if (signal === undefined) return promise;
-    const aborted = () => {
+    return waitUntilAborted(promise, signal).catch((error: unknown) => {
+      if (!signal.aborted) return authError("token_request_failed", `scheme ${name}: token acquisition failed`, { cause: error });
       const message = `scheme ${name}: token acquisition aborted`;
       return authError("token_request_failed", message, { cause: { kind: "timeout", reason: "aborted", message } });
-    };
-    if (signal.aborted) return Promise.resolve(aborted());
-    return new Promise<T | AuthError>((resolve) => {
-      const onAbort = () => resolve(aborted());
-      signal.addEventListener("abort", onAbort, { once: true });
-      promise.then(
-        (value) => {
-          signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener("abort", onAbort);
-          resolve(authError("token_request_failed", `scheme ${name}: token acquisition failed`, { cause: error }));
-        },
-      );
     });
   }
 
