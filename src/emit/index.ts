@@ -13,11 +13,16 @@ import { lineComment } from "./encode.js";
 
 export type { HeaderInfo } from "./client-view.js";
 
+/**
+ * `document` is the loaded document; `schema.ts` is written from `model.schemaDocument`, the
+ * same document with the constructs openapi-typescript mistypes rewritten (falling back to
+ * `document` for a model built without one).
+ */
 export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const [index, schema] = await Promise.all([
     render("index.ts.hbs", clientView(model, header)).then(formatTypeScript),
-    schemaTypes(document).then((types) => formatTypeScript(`${headerLine(header).text}\n${types}`)),
+    schemaTypes(model.schemaDocument ?? document).then((types) => formatTypeScript(`${headerLine(header).text}\n${types}`)),
   ]);
   files.set("index.ts", index);
   files.set("schema.ts", schema);

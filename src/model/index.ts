@@ -10,6 +10,7 @@ import { operationModel, rawOperations } from "./operation.js";
 import { isObject, optionalString, type Json } from "./ref.js";
 import { securityRequirements } from "./security-requirement.js";
 import { EXTENSION, securitySchemeModel } from "./security-scheme.js";
+import { schemaDocument } from "./schema-document.js";
 import { serversModel } from "./server.js";
 
 export type * from "./types.js";
@@ -53,6 +54,8 @@ export function buildModel(loaded: LoadedDocument): ApiModel {
     }
   }
 
+  const schemas = schemaDocument(loaded.document, (pointer, message) => report(pointer, message));
+
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new DiagnosticError(errors);
 
@@ -67,6 +70,7 @@ export function buildModel(loaded: LoadedDocument): ApiModel {
     servers: serversModel(document.servers),
     securitySchemes,
     operations,
+    schemaDocument: schemas,
     warnings: diagnostics,
   };
 }

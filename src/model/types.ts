@@ -3,6 +3,7 @@
  * every OpenAPI default resolved, no strings of code. Emitters read only this.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { OpenApiDocument } from "../load/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
@@ -15,6 +16,11 @@ export interface ApiModel {
   servers: ServerModel[];
   securitySchemes: SecuritySchemeModel[];
   operations: OperationModel[];
+  /**
+   * The document as openapi-typescript reads it for `schema.ts` (schema-document.ts): the
+   * loaded document, with the constructs it would mistype rewritten to equivalent ones.
+   */
+  schemaDocument: OpenApiDocument;
   warnings: Diagnostic[];
 }
 

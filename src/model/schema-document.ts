@@ -1,0 +1,220 @@
+/**
+ * The document as openapi-typescript reads it to write `schema.ts` (Schema Object, OpenAPI
+ * 3.1 §4.8.24, 3.0 §4.7.24; Reference Object, 3.1 §4.8.23). Schemas themselves are
+ * openapi-typescript's business; this module rewrites only the constructs it turns into
+ * types that do not compile, each into an equivalent one, so that a valid document always
+ * yields a client that compiles.
+ *
+ * - A `$ref` into the middle of something (`#/components/schemas/Pet/definitions/Tag`,
+ *   `#/paths/~1pets/get/responses/200/content/application~1json/schema/items`) becomes an
+ *   indexed access that names no type (`components["schemas"]["Pet"]["definitions"]`).
+ *   Only a whole component (`#/components/schemas/Pet`) is safe. The target schema is
+ *   copied into `components.schemas` under a new name and the references point there: the
+ *   same type, one more name.
+ * - `type: "null"` beside `oneOf`/`anyOf` (vercel.com: "a string, number, boolean, object or
+ *   array of these, or null") is read by openapi-typescript as JSON Schema says, null AND one
+ *   of the alternatives: `null & (A | B[])`, which is never a value and, when an alternative
+ *   refers back to the schema, a type that references itself (TS2502). The evident meaning,
+ *   "one of these, or null", is taken instead, with a warning: `nullable: true` in 3.0 (where
+ *   "null" is not a type at all, 3.0 §4.7.24.1), a `{ type: "null" }` alternative in 3.1.
+ * - A schema that contains itself other than through an object's properties (`Json: string |
+ *   Json[]`, vercel.com) is valid, but openapi-typescript writes it as an indexed access into
+ *   the `components` interface, which TypeScript must resolve eagerly: TS2502 "referenced
+ *   directly or indirectly in its own type annotation" (openapi-typescript issue 1603). Only
+ *   object types defer their members. Such a cycle is cut at one reference, which is typed
+ *   `unknown`, with a warning (a safe fallback: the value is still accepted and returned).
+ */
+import { fromPointer, toPointer } from "../diagnostics/diagnostic.js";
+import { isObject, type Json } from "./ref.js";
+
+export type SchemaReport = (pointer: string, message: string) => void;
+
+/** Keys whose values are data, not schemas or references: a "$ref" string there is text. */
+const DATA = new Set(["example", "examples", "default", "enum", "const"]);
+
+/** Objects whose keys are names (a property may be called "example" or "x-id"), not keywords. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "paths", "content", "responses", "parameters", "headers", "requestBodies", "callbacks", "encoding"]);
+
+/** `/components/{section}/{name}`: the only reference openapi-typescript types correctly. */
+function isWholeComponent(segments: readonly string[]): boolean {
+  return segments.length === 3 && segments[0] === "components";
+}
+
+/**
+ * Whether a pointer lands inside a schema, where a copy in `components.schemas` means the
+ * same thing: within a named schema, or under a `schema` field (of a media type, parameter
+ * or header). References to whole parameters, responses and the like are left as written.
+ */
+function isInsideSchema(segments: readonly string[]): boolean {
+  if (segments[0] === "components" && segments[1] === "schemas") return segments.length > 3;
+  return segments.includes("schema");
+}
+
+function localPointer(ref: string): string[] | undefined {
+  if (!ref.startsWith("#")) return undefined;
+  try {
+    return fromPointer(decodeURIComponent(ref.slice(1)));
+  } catch {
+    return fromPointer(ref.slice(1));
+  }
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let node = root;
+  for (const segment of segments) {
+    if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(segment) ? node[Number(segment)] : undefined;
+    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Visits every object of the document that can hold a schema or a reference, with its pointer. */
+function visit(node: unknown, path: string[], fn: (object: Json, path: string[]) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => visit(item, [...path, String(i)], fn));
+  } else if (isObject(node)) {
+    fn(node, path);
+    const names = NAME_MAPS.has(path.at(-1) ?? "");
+    for (const [key, value] of Object.entries(node)) {
+      if (!names && (DATA.has(key) || key.startsWith("x-"))) continue;
+      visit(value, [...path, key], fn);
+    }
+  }
+}
+
+/** A component name (3.1 §4.8.7.1: `^[a-zA-Z0-9\.\-_]+$`) that says where the schema was written. */
+function hoistedName(segments: readonly string[], taken: Set<string>): string {
+  const parts = segments[0] === "components" && segments[1] === "schemas" ? segments.slice(2) : segments;
+  const base =
+    parts
+      .filter((s) => !["paths", "properties", "content", "schema"].includes(s))
+      .join("_")
+      .replace(/[^A-Za-z0-9._-]+/g, "_")
+      .replace(/^_+|_+$/g, "") || "schema";
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+  taken.add(name);
+  return name;
+}
+
+/**
+ * The references TypeScript resolves eagerly inside a schema's type: those reached through
+ * unions, intersections and array items, but not through object members (properties,
+ * additionalProperties), which openapi-typescript writes as object type literals.
+ */
+function eagerRefs(node: unknown, path: string[], found: { target: string; path: string[] }[]): void {
+  if (!isObject(node)) return;
+  if (typeof node.$ref === "string") {
+    const target = localPointer(node.$ref);
+    if (target && target.length === 3 && target[0] === "components" && target[1] === "schemas") found.push({ target: target[2]!, path });
+    return;
+  }
+  for (const key of ["oneOf", "anyOf", "allOf", "prefixItems"]) {
+    const list = node[key];
+    if (Array.isArray(list)) list.forEach((item, i) => eagerRefs(item, [...path, key, String(i)], found));
+  }
+  if (Array.isArray(node.items)) node.items.forEach((item, i) => eagerRefs(item, [...path, "items", String(i)], found));
+  else eagerRefs(node.items, [...path, "items"], found);
+}
+
+/** The references to cut so that no component schema eagerly contains itself: DFS back edges, in document order. */
+function eagerCycles(document: Json): { path: string[]; name: string }[] {
+  const schemas = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
+  const edges = new Map<string, { target: string; path: string[] }[]>();
+  for (const [name, schema] of Object.entries(schemas)) {
+    const found: { target: string; path: string[] }[] = [];
+    eagerRefs(schema, ["components", "schemas", name], found);
+    edges.set(name, found.filter((e) => Object.prototype.hasOwnProperty.call(schemas, e.target)));
+  }
+  const state = new Map<string, "open" | "done">();
+  const cuts: { path: string[]; name: string }[] = [];
+  // Iterative DFS: a long chain of references must not exhaust the stack.
+  for (const root of edges.keys()) {
+    if (state.has(root)) continue;
+    const stack: { name: string; next: number }[] = [{ name: root, next: 0 }];
+    state.set(root, "open");
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const edge = edges.get(frame.name)![frame.next++];
+      if (edge === undefined) {
+        state.set(frame.name, "done");
+        stack.pop();
+      } else if (state.get(edge.target) === "open") {
+        cuts.push({ path: edge.path, name: edge.target });
+      } else if (!state.has(edge.target)) {
+        state.set(edge.target, "open");
+        stack.push({ name: edge.target, next: 0 });
+      }
+    }
+  }
+  return cuts;
+}
+
+export function schemaDocument<D extends Json>(document: D, report: SchemaReport): D {
+  const version = typeof document.openapi === "string" ? document.openapi : "";
+  const refsToHoist = new Set<string>();
+  const nullTypes: string[][] = [];
+  visit(document, [], (object, path) => {
+    if (typeof object.$ref === "string") {
+      const target = localPointer(object.$ref);
+      const value = target && valueAt(document, target);
+      if (target && !isWholeComponent(target) && isInsideSchema(target) && (isObject(value) || typeof value === "boolean")) {
+        refsToHoist.add(toPointer(target));
+      }
+    }
+    const onlyNull = object.type === "null" || (Array.isArray(object.type) && object.type.length === 1 && object.type[0] === "null");
+    if (onlyNull && (Array.isArray(object.oneOf) || Array.isArray(object.anyOf))) {
+      nullTypes.push(path);
+    }
+  });
+  if (refsToHoist.size === 0 && nullTypes.length === 0) return cutEagerCycles(document, document, report);
+
+  const copy = structuredClone(document);
+  for (const path of nullTypes) {
+    const schema = valueAt(copy, path) as Json;
+    delete schema.type;
+    if (version.startsWith("3.0")) {
+      schema.nullable = true;
+      report(toPointer([...path, "type"]), `type "null" beside ${Array.isArray(schema.oneOf) ? "oneOf" : "anyOf"} matches no value ("null" is not an OpenAPI 3.0 type); read as nullable: true`);
+    } else {
+      const alternatives = (Array.isArray(schema.oneOf) ? schema.oneOf : schema.anyOf) as unknown[];
+      alternatives.push({ type: "null" });
+      report(toPointer([...path, "type"]), `type "null" beside ${Array.isArray(schema.oneOf) ? "oneOf" : "anyOf"} matches no value; read as one more alternative`);
+    }
+  }
+  if (refsToHoist.size > 0) {
+    const components = isObject(copy.components) ? copy.components : ((copy as Json).components = {});
+    const schemas = isObject(components.schemas) ? components.schemas : (components.schemas = {});
+    const taken = new Set(Object.keys(schemas));
+    const names = new Map([...refsToHoist].map((pointer) => [pointer, hoistedName(fromPointer(pointer), taken)]));
+    // Rewrite every reference first, then copy the targets: a target that refers to another
+    // hoisted place is copied with its reference already rewritten.
+    visit(copy, [], (object) => {
+      if (typeof object.$ref !== "string") return;
+      const target = localPointer(object.$ref);
+      const name = target && names.get(toPointer(target));
+      if (name !== undefined) object.$ref = `#${toPointer(["components", "schemas", name])}`;
+    });
+    for (const [pointer, name] of names) {
+      Object.defineProperty(schemas, name, { value: structuredClone(valueAt(copy, fromPointer(pointer))), writable: true, enumerable: true, configurable: true });
+    }
+  }
+  return cutEagerCycles(document, copy, report);
+}
+
+/** `document` if it has no eager cycle, else a copy (or `copy`, when it is one already) with the cycles cut. */
+function cutEagerCycles<D extends Json>(original: D, document: D, report: SchemaReport): D {
+  const cuts = eagerCycles(document);
+  if (cuts.length === 0) return document;
+  const copy = document === original ? structuredClone(document) : document;
+  for (const cut of cuts) {
+    const parent = valueAt(copy, cut.path.slice(0, -1));
+    const key = cut.path.at(-1)!;
+    const replacement = { description: `${cut.name} (recursive; not typed here)` };
+    if (Array.isArray(parent)) parent[Number(key)] = replacement;
+    else if (isObject(parent)) parent[key] = replacement;
+    report(toPointer(cut.path), `${cut.name} contains itself other than through an object property, which TypeScript cannot type; typed unknown here`);
+  }
+  return copy;
+}
