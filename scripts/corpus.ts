@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   const all = listDocuments(apiDir);
   const drawn = args.ids !== undefined ? args.ids.split(",").map((id) => all.find((d) => d.id === id) ?? fail(`no document ${id}`)) : draw(all, count, seed);
 
-  const out = join(work, "out");
+  const out = join(work, args.ids === undefined ? `out-${seed}` : "out-ids");
   const sharedRuntime = join(out, "_runtime");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -168,7 +168,8 @@ async function main(): Promise<void> {
   const mix = tally(drawn.map((d) => d.version));
   const origins = tally(drawn.map((d) => d.origin));
   console.log(`corpus: ${PACKAGE}@${PACKAGE_VERSION}, ${all.length} documents (${fmtTally(tally(all.map((d) => d.version)))})`);
-  console.log(`draw: --seed ${seed} --count ${drawn.length}: ${fmtTally(mix)} (as written); converted by the package from ${fmtTally(origins)}`);
+  const drawing = args.ids === undefined ? `--seed ${seed} --count ${drawn.length}` : `--ids (${drawn.length})`;
+  console.log(`draw: ${drawing}: ${fmtTally(mix)} (as written); converted by the package from ${fmtTally(origins)}`);
   console.log(`running with ${jobs} workers, ${timeoutMs / 1000}s per document, type-check batches of ${batchSize}`);
 
   const workers = Array.from({ length: jobs }, () => new Worker());
@@ -309,7 +310,7 @@ function report(results: DocResult[], stats: { generationMs: number; checkMs: nu
   const file = join(work, `report-${stats.seed}.json`);
   writeFileSync(file, JSON.stringify(results.map((r) => ({ id: r.doc.id, version: r.doc.version, origin: r.doc.origin, bytes: r.doc.bytes, ms: r.generateMs, ...r.verdict })), null, 1));
   console.log(`per-document results: ${file}`);
-  console.log(`reproduce: npm run corpus -- --seed ${stats.seed} --count ${results.length}`);
+  console.log(`reproduce: npm run corpus -- ${args.ids === undefined ? `--seed ${stats.seed} --count ${results.length}` : `--ids ${args.ids}`}`);
 }
 
 await main();

@@ -104,13 +104,13 @@ function runtimeImports(model: ApiModel, hasOAuth: boolean): Code[] {
     "type CredentialsForOptions",
     "type CredentialsResult",
     "type OperationSpec",
-    "type Result",
     "type SchemeSpec",
     "type ServerOptions",
     "type ServerSpec",
   ]);
-  // Only what the result types use (`noUnusedLocals`): a document may declare no error
-  // responses at all, or no success ones.
+  // Only what the result types use (`noUnusedLocals`): a document may have no operations
+  // (only webhooks), or declare no error responses at all, or no success ones.
+  if (model.operations.length > 0) names.add("type Result");
   const responses = model.operations.flatMap((op) => op.responses);
   if (responses.some((r) => r.success)) names.add("type Success");
   if (responses.some((r) => !r.success)) names.add("type HttpError");

@@ -43,6 +43,78 @@ export const cases: Case[] = [
       },
     },
   ],
+  [
+    "unused Result import for a document with webhooks but no operations (adyen.com notifications)",
+    { given: { paths: {}, webhooks: { ping: { post: { responses: { 200: ok("ok") } } } } } },
+  ],
+  [
+    "$ref into a schema's definitions names no type (codat.io)",
+    {
+      given: {
+        paths: { "/accounts": { get: { responses: { 200: { ...ok("ok"), ...json({ $ref: "#/components/schemas/Account" }) } } } } },
+        components: {
+          schemas: {
+            Account: {
+              type: "object",
+              properties: { ids: { $ref: "#/components/schemas/Account/definitions/ids" } },
+              definitions: { ids: { type: "array", items: { type: "string" } } },
+            },
+          },
+        },
+      },
+      want: ({ schema }) => expect(schema).toContain('ids?: components["schemas"]["Account_definitions_ids"]'),
+    },
+  ],
+  [
+    "$ref into an inline schema under paths names no type (eos.local)",
+    {
+      given: {
+        paths: {
+          "/net/status": { post: { responses: { 200: { ...ok("ok"), ...json({ type: "object", properties: { token: { type: "string" } } }) } } } },
+          "/net/other": {
+            post: {
+              responses: {
+                200: { ...ok("ok"), ...json({ type: "object", properties: { token: { $ref: "#/paths/~1net~1status/post/responses/200/content/application~1json/schema/properties/token" } } }) },
+              },
+            },
+          },
+        },
+      },
+    },
+  ],
+  [
+    "a schema that is a union with an array of itself references itself (vercel.com, openapi-typescript 1603)",
+    {
+      given: {
+        paths: { "/items": { get: { responses: { 200: { ...ok("ok"), ...json({ $ref: "#/components/schemas/Value" }) } } } } },
+        components: {
+          schemas: {
+            Value: {
+              type: "null",
+              oneOf: [{ type: "string" }, { type: "number" }, { type: "object" }, { type: "array", items: { $ref: "#/components/schemas/Value" } }],
+            },
+          },
+        },
+      },
+      want: ({ schema }) => expect(schema).toMatch(/Value:[^;]*unknown\[\][^;]*\| null;/),
+    },
+  ],
+  [
+    "WithRequired over a nullable schema has no keys (plaid.com)",
+    {
+      given: {
+        openapi: "3.0.3",
+        paths: { "/causes": { get: { responses: { 200: { ...ok("ok"), ...json({ $ref: "#/components/schemas/Cause" }) } } } } },
+        components: {
+          schemas: {
+            Error: { type: "object", nullable: true, properties: { code: { type: "string" } } },
+            Cause: { type: "object", required: ["code", "item"], allOf: [{ $ref: "#/components/schemas/Error" }, { type: "object", properties: { item: { type: "string" } } }] },
+          },
+        },
+      },
+      want: ({ schema }) => expect(schema).toContain("WithRequired<"),
+    },
+  ],
 ];
 
 const root = await mkdtemp(join(tmpdir(), "corpus-regressions-"));
