@@ -5,7 +5,7 @@
 import type { OperationModel, ResponseModel } from "../model/types.js";
 import { join, trusted, type Code } from "./code.js";
 import { identifier, indexedAccess, jsdoc, jsdocCode, stringLiteral } from "./encode.js";
-import { pascalCase } from "../model/naming.js";
+import { operationTypeNames } from "../model/naming.js";
 
 export interface ArgMember {
   doc: Code;
@@ -18,12 +18,8 @@ export function operationTypeExpression(operation: OperationModel): Code {
 }
 
 export function typeNames(operation: OperationModel): { operation: Code; args: Code; result: Code } {
-  const base = pascalCase(operation.name);
-  return {
-    operation: identifier(`${base}Operation`),
-    args: identifier(`${base}Args`),
-    result: identifier(`${base}Result`),
-  };
+  const names = operationTypeNames(operation.name);
+  return { operation: identifier(names.operation), args: identifier(names.args), result: identifier(names.result) };
 }
 
 const ARG_GROUPS = [

@@ -3,18 +3,70 @@
  * when it is a valid identifier, else camelCased; without one, method + path").
  */
 
-const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+/**
+ * ECMA-262 §12.7 IdentifierName: ID_Start (or `$`, `_`), then ID_Continue (or `$`, ZWNJ, ZWJ).
+ * Not "letters and digits": `²` and `½` are digits (\p{N}) but cannot appear in a name.
+ */
+const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
 
-/** Names the generated client itself uses; an operation may not take them. */
-const RESERVED_MEMBERS = new Set(["auth"]);
+/**
+ * Member names an operation may not take: `auth` is the client's own, and `__proto__` in an
+ * object literal (`{ __proto__: … }`, as `operations` and `createClient` write members) sets
+ * the prototype instead of a property (ECMA-262 §B.3.1).
+ */
+const RESERVED_MEMBERS = new Set(["auth", "__proto__"]);
+
+/**
+ * The generated index.ts's own top-level names (its declarations and its imports from the
+ * runtime): an operation's `…Operation`, `…Args` and `…Result` types must not take one
+ * (operationId `credentials` would declare `CredentialsResult`, which is imported).
+ * test/emit/identifiers.test.ts proves the list complete against the committed clients.
+ */
+export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([
+  "createClient",
+  "createClientRuntime",
+  "operations",
+  "securitySchemes",
+  "servers",
+  "ApiKeyCredential",
+  "AuthOptions",
+  "BasicCredential",
+  "BearerCredential",
+  "Client",
+  "ClientOptions",
+  "CredentialsForOptions",
+  "CredentialsResult",
+  "HttpError",
+  "OAuth2Controls",
+  "OAuth2Credential",
+  "OperationSpec",
+  "Options",
+  "Result",
+  "SchemeSpec",
+  "ServerOptions",
+  "ServerSpec",
+  "ServerVariables",
+  "Success",
+  "components",
+  "paths",
+]);
+
+/** The type names an operation's method name gives (emit/operation-types.ts `typeNames`). */
+export function operationTypeNames(name: string): { operation: string; args: string; result: string } {
+  const base = pascalCase(name);
+  return { operation: `${base}Operation`, args: `${base}Args`, result: `${base}Result` };
+}
 
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
-/** Splits on everything that is not a letter or digit: "get-user.by id" → ["get", "user", "by", "id"]. */
+/**
+ * Splits on everything that cannot continue a name, and on underscores:
+ * "get-user.by id" → ["get", "user", "by", "id"], "get_user²" → ["get", "user"].
+ */
 function words(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return text.split(/[^\p{ID_Continue}]+|_+/u).filter((w) => w.length > 0);
 }
 
 function capitalize(word: string): string {
@@ -61,10 +113,12 @@ export function methodName(operationId: string | undefined, method: string, path
  */
 export function uniqueNames(names: readonly string[]): string[] {
   const key = (name: string): string => pascalCase(name).toLowerCase();
-  const taken = new Set([...RESERVED_MEMBERS].map(key));
+  const taken = new Set<string>();
+  const unusable = (name: string): boolean =>
+    taken.has(key(name)) || RESERVED_MEMBERS.has(name) || Object.values(operationTypeNames(name)).some((t) => TOP_LEVEL_TYPE_NAMES.has(t));
   return names.map((name) => {
     let candidate = name;
-    for (let n = 2; taken.has(key(candidate)); n++) candidate = `${name}${n}`;
+    for (let n = 2; unusable(candidate); n++) candidate = `${name}${n}`;
     taken.add(key(candidate));
     return candidate;
   });

@@ -1,0 +1,66 @@
+// Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+/**
+ * One signal for a whole call (token acquisition, request, redirects, the 401 retry and
+ * reading the body) that fires on `timeoutMs` or on the caller's own signal, whichever
+ * comes first, and remembers which. `AbortSignal.any` and `AbortSignal.timeout` are not
+ * in every runtime the generated client targets, so the combination is written out.
+ */
+
+export interface Deadline {
+  readonly signal: AbortSignal;
+  /** Why `signal` fired; meaningful once it has. */
+  readonly reason: () => "timeout" | "aborted";
+  /** Clears the timer and the listener on the caller's signal; call when the call is over. */
+  readonly dispose: () => void;
+}
+
+export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal | undefined): Deadline {
+  const controller = new AbortController();
+  let reason: "timeout" | "aborted" = "aborted";
+  const fire = (why: "timeout" | "aborted", cause: unknown) => {
+    if (controller.signal.aborted) return;
+    reason = why;
+    controller.abort(cause);
+  };
+
+  const onCallerAbort = () => fire("aborted", caller!.reason);
+  if (caller?.aborted) fire("aborted", caller.reason);
+  else caller?.addEventListener("abort", onCallerAbort, { once: true });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0) {
+    timer = setTimeout(() => fire("timeout", new DOMException("The call timed out", "TimeoutError")), timeoutMs);
+  }
+
+  return {
+    signal: controller.signal,
+    reason: () => reason,
+    dispose: () => {
+      if (timer !== undefined) clearTimeout(timer);
+      caller?.removeEventListener("abort", onCallerAbort);
+    },
+  };
+}
+
+/**
+ * Settles with `promise`, or rejects with the signal's reason as soon as it fires: for
+ * steps (a user's credential function, a custom fetch's body) that may not watch the
+ * signal themselves.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,507 @@
+// Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+/**
+ * One `oauth2` or `openIdConnect` security scheme of a generated client: where its tokens
+ * come from, how they are cached and refreshed, and the `api.auth.<scheme>` methods.
+ *
+ * Token source, in order (issue 4, "Several flows on one scheme"):
+ * 1. the user's token set (from exchangeCode, setTokens, and its refreshes) while it lasts,
+ *    refreshed by itself (RFC 6749 §6) when it has expired and carries a refresh token;
+ * 2. otherwise the password grant (§4.3, deprecated) when username and password are given;
+ * 3. otherwise client credentials (§4.4) when a secret is configured (or the client is
+ *    declared public with `tokenEndpointAuthMethod: "none"`).
+ * `credential.flow` pins one source. The implicit flow is never run (OAuth 2.1 drops it):
+ * such a scheme only uses a token given with `setTokens`.
+ *
+ * Secrets (client secret, password, codes, verifiers, tokens) live in this closure only:
+ * the returned object has no enumerable state, a `toJSON` and an inspect hook that show
+ * the scheme's name, and every error message is built from endpoints and OAuth error codes.
+ */
+import { untilAborted as waitUntilAborted } from "../deadline.js";
+import { singleFlight } from "../single-flight.js";
+import type { AppliedCredentials, SchemeAuth, SchemeSpec, TokenEndpointQuirks } from "../auth.js";
+import type { ClientOptions, OAuth2Credential } from "../options.js";
+import type { AuthError } from "../result.js";
+import type { TokenSet, TokenStore } from "../token-store.js";
+import { buildAuthorizationUrl, validateAuthorizationResponse } from "./authorization-code.js";
+import { clientAuthentication, type TokenEndpointAuthMethod } from "./client-authentication.js";
+import { discoverFromUrl, discoverIssuer, metadataUrl, type AuthorizationServerMetadata } from "./discovery.js";
+import { authError, isAuthError } from "./errors.js";
+import { checkTransport, type HttpEnv } from "./http.js";
+import { generateRandomCodeVerifier, generateRandomState } from "./pkce.js";
+import { dynamicClientRegistrationRequest, processDynamicClientRegistrationResponse } from "./registration.js";
+import {
+  authorizationCodeGrantRequest,
+  clientCredentialsGrantRequest,
+  passwordGrantRequest,
+  processTokenResponse,
+  refreshTokenGrantRequest,
+  type TokenRequestContext,
+} from "./token-endpoint.js";
+
+export type OAuth2SchemeSpec = Extract<SchemeSpec, { type: "oauth2" | "openIdConnect" }>;
+
+export interface OAuth2Env {
+  /** The client's base URL: relative tokenUrl / authorizationUrl / openIdConnectUrl resolve against it (OpenAPI 3.1 §4.8.29). */
+  readonly baseUrl: string;
+  readonly fetch: typeof fetch;
+  readonly tokenStore: TokenStore;
+  readonly onTokens?: ClientOptions<unknown>["onTokens"];
+  /** `dangerouslyAllowInsecureHttp`: plain http to non-loopback authorization servers. */
+  readonly allowInsecureHttp: boolean;
+  /** Clock in epoch milliseconds; default Date.now. */
+  readonly now?: () => number;
+  /** Time limit for each request to the authorization server, in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Response header read into errors' `requestId`; default x-request-id. */
+  readonly requestIdHeader?: string;
+}
+
+export type TokenResult = { readonly ok: true; readonly tokens: TokenSet } | { readonly ok: false; readonly error: AuthError };
+
+export interface AuthorizationUrlOptions<Scope extends string = string> {
+  /** Registered redirection endpoint (RFC 6749 §3.1.2). */
+  readonly redirectUri: string;
+  /** Scopes to ask for; default the credential's `scopes`. */
+  readonly scopes?: readonly Scope[];
+  /** Your own state value; default a fresh random 256-bit value. */
+  readonly state?: string;
+  /** More authorization request parameters (`prompt`, `login_hint`, `resource`, ...). They cannot replace the protocol's own. */
+  readonly extraParams?: Readonly<Record<string, string>>;
+}
+
+export interface GetTokenOptions<Scope extends string = string> {
+  /** Scopes asked for on top of the credential's `scopes`, as an operation's requirement asks for them. */
+  readonly scopes?: readonly Scope[];
+}
+
+export interface AuthorizationUrlResult {
+  readonly url: string;
+  /** Keep with the user's session; `exchangeCode` compares it with the callback's. */
+  readonly state: string;
+  /** Keep secret with the user's session; `exchangeCode` sends it (RFC 7636 §4.5). */
+  readonly codeVerifier: string;
+}
+
+export interface ExchangeCodeOptions {
+  /** The full URL the authorization server redirected the user agent to. */
+  readonly callbackUrl: string;
+  /** The same redirect URI as in the authorization request (RFC 6749 §4.1.3). */
+  readonly redirectUri: string;
+  readonly state: string;
+  readonly codeVerifier: string;
+}
+
+export type RegisterResult =
+  | { readonly ok: true; readonly client: Record<string, unknown> }
+  | { readonly ok: false; readonly error: AuthError };
+
+export interface OAuth2SchemeAuth extends SchemeAuth {
+  /**
+   * RFC 6749 §4.1.1 authorization request with PKCE S256 (RFC 7636 §4.1–4.3).
+   * Throws (an Error whose `cause` is the AuthError) when no authorization endpoint can be
+   * found or it is not https.
+   */
+  authorizationUrl(options: AuthorizationUrlOptions): Promise<AuthorizationUrlResult>;
+  /**
+   * RFC 6749 §4.1.2–4.1.4: check the callback (RFC 9207 `iss`, `state`, `error`), exchange
+   * the code (with the RFC 7636 verifier) and store the token set.
+   */
+  exchangeCode(options: ExchangeCodeOptions): Promise<TokenResult>;
+  /**
+   * The token set a call would use now, acquiring or refreshing it if needed. Client
+   * credentials and password tokens are cached per scope set: pass the scopes of the
+   * operation you mean (its `security`) to get the token that operation sends.
+   */
+  getToken(options?: GetTokenOptions): Promise<TokenResult>;
+  /**
+   * Store a token set obtained elsewhere (e.g. restored from your own persistence); it is
+   * used and refreshed like one from exchangeCode. `onTokens` is called with it too.
+   */
+  setTokens(tokens: TokenSet): Promise<void>;
+  /** Forget every token set of this scheme. */
+  clear(): Promise<void>;
+  /**
+   * RFC 7591 §3.1–3.2 dynamic client registration at the discovered `registration_endpoint`.
+   * The result holds the new client's credentials: store them like any secret.
+   */
+  register(
+    metadata: Readonly<Record<string, unknown>>,
+    options?: { readonly initialAccessToken?: string },
+  ): Promise<RegisterResult>;
+  toJSON(): { readonly scheme: string; readonly type: string; readonly configured: boolean };
+}
+
+type MachineFlow = "clientCredentials" | "password";
+type GrantFlow = MachineFlow | "authorizationCode";
+
+export function createOAuth2Auth(
+  name: string,
+  spec: OAuth2SchemeSpec,
+  credential: OAuth2Credential | undefined,
+  env: OAuth2Env,
+): OAuth2SchemeAuth {
+  const now = env.now ?? Date.now;
+  const store = env.tokenStore;
+  const http: HttpEnv = {
+    fetch: env.fetch,
+    allowInsecureHttp: env.allowInsecureHttp,
+    ...(env.timeoutMs !== undefined ? { timeoutMs: env.timeoutMs } : {}),
+  };
+  const quirks: TokenEndpointQuirks = spec.quirks ?? {};
+  const flows = spec.type === "oauth2" ? spec.flows : {};
+  // The credential's issuer (the user's deployment) wins over the one the document declares.
+  const issuer = credential?.issuer ?? quirks.issuer;
+  const discovers = issuer !== undefined || spec.type === "openIdConnect";
+
+  /** Store keys: the user's set, and one set per scope set for the flows this client runs alone. */
+  const userKey = `${name} user`;
+  const machineKey = (scopes: readonly string[]) => `${name} scope=${scopes.join(" ")}`;
+  const usedKeys = new Set<string>([userKey]);
+  const shared = singleFlight<TokenSet | AuthError>();
+  let metadata: Promise<AuthorizationServerMetadata | AuthError> | undefined;
+
+  const credentialSecrets = () => [credential?.clientSecret, credential?.password];
+  const missing = (message: string) => authError("missing_credentials", `scheme ${name}: ${message}`, { schemes: [name] });
+  const isFresh = (tokens: TokenSet) => tokens.expiresAt === undefined || now() < tokens.expiresAt;
+
+  function resolveUrl(ref: string, what: string): URL | AuthError {
+    try {
+      return new URL(ref, env.baseUrl);
+    } catch {
+      return authError("discovery_failed", `scheme ${name}: the ${what} is not a valid URL`);
+    }
+  }
+
+  /** Discover once, lazily, for every caller at once; a failure is retried on the next call. */
+  function discover(): Promise<AuthorizationServerMetadata | AuthError | undefined> {
+    if (!discovers) return Promise.resolve(undefined);
+    metadata ??= (async () => {
+      if (issuer !== undefined) return discoverIssuer(http, issuer);
+      if (spec.type !== "openIdConnect") return authError("discovery_failed", "unreachable");
+      const url = resolveUrl(spec.openIdConnectUrl, "openIdConnectUrl");
+      return isAuthError(url) ? url : discoverFromUrl(http, url);
+    })().then((result) => {
+      if (isAuthError(result)) metadata = undefined;
+      return result;
+    });
+    return metadata;
+  }
+
+  /** Discovered endpoints override the document's (issue 4). */
+  async function tokenEndpoint(flow: GrantFlow, refresh: boolean): Promise<URL | AuthError> {
+    const md = await discover();
+    if (isAuthError(md)) return md;
+    const found = metadataUrl(md, "token_endpoint");
+    if (found) return found;
+    const own = flows[flow];
+    const ref =
+      (refresh ? own?.refreshUrl : undefined) ??
+      own?.tokenUrl ??
+      flows.clientCredentials?.tokenUrl ??
+      flows.authorizationCode?.tokenUrl ??
+      flows.password?.tokenUrl;
+    if (ref === undefined) return authError("discovery_failed", `scheme ${name}: no token endpoint in the document or the server's metadata`);
+    return resolveUrl(ref, "tokenUrl");
+  }
+
+  async function authorizationEndpoint(): Promise<URL | AuthError> {
+    const md = await discover();
+    if (isAuthError(md)) return md;
+    const found = metadataUrl(md, "authorization_endpoint");
+    if (found) return found;
+    const ref = flows.authorizationCode?.authorizationUrl;
+    if (ref === undefined) {
+      return authError("discovery_failed", `scheme ${name}: no authorization endpoint in the document or the server's metadata`);
+    }
+    return resolveUrl(ref, "authorizationUrl");
+  }
+
+  /** Credential option, then the scheme's declaration, then basic (or none for a client without a secret). */
+  function authMethod(): TokenEndpointAuthMethod {
+    return (
+      credential?.tokenEndpointAuthMethod ??
+      quirks.tokenEndpointAuthMethod ??
+      (credential?.clientSecret !== undefined ? "client_secret_basic" : "none")
+    );
+  }
+
+  async function tokenContext(flow: GrantFlow, refresh: boolean): Promise<TokenRequestContext | AuthError> {
+    if (credential === undefined) return missing("no credentials configured");
+    const endpoint = await tokenEndpoint(flow, refresh);
+    if (isAuthError(endpoint)) return endpoint;
+    const method = authMethod();
+    const clientAuth = clientAuthentication(method, credential.clientId, credential.clientSecret);
+    if (clientAuth === undefined) return missing(`${method} needs a clientSecret`);
+    return { http, endpoint, clientAuth, quirks };
+  }
+
+  async function runGrant(
+    flow: GrantFlow,
+    refresh: boolean,
+    request: (ctx: TokenRequestContext) => Promise<Response | AuthError>,
+    secrets: readonly (string | undefined)[],
+  ): Promise<TokenSet | AuthError> {
+    const ctx = await tokenContext(flow, refresh);
+    if (isAuthError(ctx)) return ctx;
+    const response = await request(ctx);
+    if (isAuthError(response)) return response;
+    const defaultExpiresIn = credential?.defaultExpiresIn ?? quirks.defaultExpiresIn;
+    return processTokenResponse(response, ctx.endpoint, {
+      quirks,
+      now: now(),
+      ...(defaultExpiresIn !== undefined ? { defaultExpiresIn } : {}),
+      secrets: [...credentialSecrets(), ...secrets],
+      ...(env.requestIdHeader !== undefined ? { requestIdHeader: env.requestIdHeader } : {}),
+    });
+  }
+
+  async function save(key: string, tokens: TokenSet): Promise<void> {
+    usedKeys.add(key);
+    await store.set(key, tokens);
+    try {
+      await env.onTokens?.(name, tokens);
+    } catch {
+      // A failing persistence callback must not make a good token unusable.
+    }
+  }
+
+  /** One acquisition per key at a time: concurrent callers share its result. */
+  function singleFlightAcquire(key: string, run: () => Promise<TokenSet | AuthError>): Promise<TokenSet | AuthError> {
+    return shared(key, () =>
+      run().catch((error: unknown) => authError("token_request_failed", `scheme ${name}: the token store failed`, { cause: error })),
+    );
+  }
+
+  /**
+   * RFC 6749 §6: refresh `current`. The server may rotate the refresh token (OAuth 2.1
+   * §4.3.1); when it sends none, the old one stays. `invalid_grant` means the grant is
+   * gone: the set is dropped (if no one replaced it meanwhile) and the error surfaces.
+   */
+  async function refresh(key: string, current: TokenSet & { refreshToken: string }, flow: GrantFlow) {
+    const result = await runGrant(flow, true, (ctx) => refreshTokenGrantRequest(ctx, current.refreshToken), [
+      current.refreshToken,
+    ]);
+    if (isAuthError(result)) {
+      if (result.oauth?.error !== "invalid_grant") return result;
+      if ((await store.get(key))?.refreshToken === current.refreshToken) await store.delete(key);
+      return authError(result.reason, `${result.message}; the token set was cleared`, {
+        ...(result.oauth ? { oauth: result.oauth } : {}),
+        ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
+        schemes: [name],
+      });
+    }
+    const tokens: TokenSet = {
+      ...result,
+      ...(result.refreshToken === undefined ? { refreshToken: current.refreshToken } : {}),
+      ...(result.scope === undefined && current.scope !== undefined ? { scope: current.scope } : {}),
+      ...(result.idToken === undefined && current.idToken !== undefined ? { idToken: current.idToken } : {}),
+    };
+    await save(key, tokens);
+    return tokens;
+  }
+
+  const hasRefreshToken = (tokens: TokenSet | undefined): tokens is TokenSet & { refreshToken: string } =>
+    tokens?.refreshToken !== undefined;
+
+  /** The user's set, refreshed if needed; undefined when there is none usable. */
+  async function userToken(): Promise<TokenSet | AuthError | undefined> {
+    const stored = await store.get(userKey);
+    if (stored === undefined) return undefined;
+    if (isFresh(stored)) return stored;
+    if (!hasRefreshToken(stored)) return undefined;
+    return singleFlightAcquire(userKey, async () => {
+      const current = await store.get(userKey);
+      if (current !== undefined && isFresh(current)) return current;
+      if (!hasRefreshToken(current)) return missing("the token set expired and has no refresh token");
+      return refresh(userKey, current, "authorizationCode");
+    });
+  }
+
+  async function machineToken(flow: MachineFlow, scopes: readonly string[]): Promise<{ key: string; tokens: TokenSet } | AuthError> {
+    const key = machineKey(scopes);
+    usedKeys.add(key);
+    const stored = await store.get(key);
+    if (stored !== undefined && isFresh(stored)) return { key, tokens: stored };
+    const tokens = await singleFlightAcquire(key, async () => {
+      const current = await store.get(key);
+      if (current !== undefined && isFresh(current)) return current;
+      if (hasRefreshToken(current)) {
+        const refreshed = await refresh(key, current, flow);
+        // After invalid_grant the set is gone, and this client holds what it takes to start over.
+        if (!isAuthError(refreshed) || refreshed.oauth?.error !== "invalid_grant") return refreshed;
+      }
+      const scope = scopes.length > 0 ? scopes.join(" ") : undefined;
+      const acquired =
+        flow === "password"
+          ? await runGrant("password", false, (ctx) => passwordGrantRequest(ctx, credential?.username ?? "", credential?.password ?? "", scope), [])
+          : await runGrant("clientCredentials", false, (ctx) => clientCredentialsGrantRequest(ctx, scope), []);
+      if (!isAuthError(acquired)) await save(key, acquired);
+      return acquired;
+    });
+    return isAuthError(tokens) ? tokens : { key, tokens };
+  }
+
+  const supports = (flow: GrantFlow) => spec.type === "openIdConnect" || flows[flow] !== undefined;
+  const explicitlyPublic = () => (credential?.tokenEndpointAuthMethod ?? quirks.tokenEndpointAuthMethod) === "none";
+
+  /** The flow this client runs on its own, when no user token set is there. */
+  function machineFlow(): MachineFlow | AuthError {
+    if (credential?.username !== undefined && credential.password !== undefined && flows.password !== undefined) return "password";
+    if (supports("clientCredentials") && (credential?.clientSecret !== undefined || explicitlyPublic())) return "clientCredentials";
+    const onlyImplicit = flows.implicit !== undefined && !flows.clientCredentials && !flows.authorizationCode && !flows.password;
+    if (onlyImplicit) {
+      return missing(
+        "the implicit flow is never run by this client (OAuth 2.1 drops it); give a token with setTokens()",
+      );
+    }
+    return missing(
+      supports("authorizationCode")
+        ? "no token set; use authorizationUrl() and exchangeCode(), or setTokens()"
+        : "no token set, and no flow can acquire one (client credentials need a clientSecret)",
+    );
+  }
+
+  /** Scopes of one acquisition: the credential's and the operation's, as a sorted set (the cache key). */
+  const scopeSet = (scopes: readonly string[]) => [...new Set([...(credential?.scopes ?? []), ...scopes])].sort();
+
+  async function resolveToken(scopes: readonly string[]): Promise<{ key: string; tokens: TokenSet } | AuthError> {
+    if (credential === undefined) return missing("no credentials configured");
+    const pinned = credential.flow;
+    if (pinned === undefined || pinned === "authorizationCode") {
+      const user = await userToken();
+      if (user !== undefined) return isAuthError(user) ? user : { key: userKey, tokens: user };
+      if (pinned === "authorizationCode") return missing("no token set; use authorizationUrl() and exchangeCode(), or setTokens()");
+    }
+    const flow = pinned ?? machineFlow();
+    if (isAuthError(flow)) return flow;
+    if (flow === "password" && (credential.username === undefined || credential.password === undefined)) {
+      return missing("the password flow needs username and password");
+    }
+    if (flow === "clientCredentials" && credential.clientSecret === undefined && !explicitlyPublic()) {
+      return missing("client credentials need a clientSecret (or tokenEndpointAuthMethod \"none\")");
+    }
+    return machineToken(flow, scopeSet(scopes));
+  }
+
+  /** Drop `accessToken` if it is still the stored one; keep a refresh token to refresh with. */
+  async function invalidate(key: string, accessToken: string): Promise<void> {
+    const current = await store.get(key);
+    if (current === undefined || current.accessToken !== accessToken) return;
+    if (current.refreshToken !== undefined) await store.set(key, { ...current, expiresAt: 0 });
+    else await store.delete(key);
+  }
+
+  /** The caller stops waiting when its signal fires; a shared acquisition goes on for the others. */
+  function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | AuthError> {
+    if (signal === undefined) return promise;
+    return waitUntilAborted(promise, signal).catch((error: unknown) => {
+      if (!signal.aborted) return authError("token_request_failed", `scheme ${name}: token acquisition failed`, { cause: error });
+      const message = `scheme ${name}: token acquisition aborted`;
+      return authError("token_request_failed", message, { cause: { kind: "timeout", reason: "aborted", message } });
+    });
+  }
+
+  const toResult = (value: TokenSet | AuthError): TokenResult =>
+    isAuthError(value) ? { ok: false, error: value } : { ok: true, tokens: value };
+
+  const auth: OAuth2SchemeAuth = {
+    name,
+    configured: credential !== undefined,
+
+    async apply(scopes: readonly string[], signal?: AbortSignal): Promise<AppliedCredentials | AuthError> {
+      const resolved = await untilAborted(resolveToken(scopes), signal);
+      if (isAuthError(resolved)) return resolved;
+      const { key, tokens } = resolved;
+      return {
+        // RFC 6750 §2.1; the scheme name is case-insensitive, "Bearer" is its usual spelling.
+        headers: { authorization: `Bearer ${tokens.accessToken}` },
+        invalidate: () => invalidate(key, tokens.accessToken),
+      };
+    },
+
+    async authorizationUrl(options) {
+      if (credential === undefined) throw new Error(`scheme ${name}: no credentials configured`);
+      const endpoint = await authorizationEndpoint();
+      const problem = isAuthError(endpoint) ? endpoint : checkTransport(endpoint, http);
+      if (problem !== undefined) throw new Error(problem.message, { cause: problem });
+      const state = options.state ?? generateRandomState();
+      const codeVerifier = generateRandomCodeVerifier();
+      const scopes = [...new Set(options.scopes ?? credential.scopes ?? [])];
+      const url = await buildAuthorizationUrl(endpoint as URL, {
+        clientId: credential.clientId,
+        redirectUri: options.redirectUri,
+        ...(scopes.length > 0 ? { scope: scopes.join(" ") } : {}),
+        state,
+        codeVerifier,
+        ...(options.extraParams ? { extraParams: options.extraParams } : {}),
+      });
+      return { url: url.href, state, codeVerifier };
+    },
+
+    async exchangeCode({ callbackUrl, redirectUri, state, codeVerifier }) {
+      if (credential === undefined) return { ok: false, error: missing("no credentials configured") };
+      let params: URLSearchParams;
+      try {
+        params = new URL(callbackUrl).searchParams;
+      } catch {
+        return { ok: false, error: authError("authorization_denied", `scheme ${name}: callbackUrl is not an absolute URL`) };
+      }
+      const md = await discover();
+      if (isAuthError(md)) return { ok: false, error: md };
+      const code = validateAuthorizationResponse(params, {
+        state,
+        ...(md !== undefined ? { issuer: md.issuer } : {}),
+        issRequired: md?.authorization_response_iss_parameter_supported === true,
+      });
+      if (isAuthError(code)) return { ok: false, error: code };
+      const tokens = await runGrant(
+        "authorizationCode",
+        false,
+        (ctx) => authorizationCodeGrantRequest(ctx, code, redirectUri, codeVerifier),
+        [code, codeVerifier],
+      );
+      if (!isAuthError(tokens)) await save(userKey, tokens);
+      return toResult(tokens);
+    },
+
+    async getToken(options) {
+      const resolved = await resolveToken(options?.scopes ?? []);
+      return isAuthError(resolved) ? { ok: false, error: resolved } : { ok: true, tokens: resolved.tokens };
+    },
+
+    async setTokens(tokens) {
+      await save(userKey, tokens);
+    },
+
+    async clear() {
+      for (const key of usedKeys) await store.delete(key);
+    },
+
+    async register(clientMetadata, options) {
+      const md = await discover();
+      if (isAuthError(md)) return { ok: false, error: md };
+      const endpoint = metadataUrl(md, "registration_endpoint");
+      if (endpoint === undefined) {
+        const message =
+          md === undefined
+            ? `scheme ${name}: registration needs discovery (an issuer option or an openIdConnect scheme)`
+            : `scheme ${name}: the authorization server advertises no registration_endpoint`;
+        return { ok: false, error: authError("discovery_failed", message) };
+      }
+      const response = await dynamicClientRegistrationRequest(http, endpoint, clientMetadata, options?.initialAccessToken);
+      if (isAuthError(response)) return { ok: false, error: response };
+      const client = await processDynamicClientRegistrationResponse(response, endpoint, [options?.initialAccessToken]);
+      return isAuthError(client) ? { ok: false, error: client } : { ok: true, client };
+    },
+
+    toJSON() {
+      return { scheme: name, type: spec.type, configured: credential !== undefined };
+    },
+  };
+
+  // Node's util.inspect hook, by its registered symbol (no Node types needed).
+  Object.defineProperty(auth, Symbol.for("nodejs.util.inspect.custom"), {
+    value: () => `OAuth2SchemeAuth { scheme: ${JSON.stringify(name)}, configured: ${credential !== undefined} }`,
+  });
+  return auth;
+}

@@ -1,0 +1,66 @@
+// Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+/**
+ * Options of every generated `createClient`, whatever the document. The generated code
+ * narrows `auth` to the document's own schemes.
+ */
+import type { RetryOptions } from "./retry.js";
+import type { TokenStore, TokenSet } from "./token-store.js";
+
+/** apiKey schemes: the key, or a function that returns it for each call. */
+export type ApiKeyCredential = string | (() => string | Promise<string>);
+
+/** http basic schemes (RFC 7617). */
+export interface BasicCredential {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** http bearer schemes (RFC 6750): the token, or a function that returns it for each call. */
+export type BearerCredential = string | (() => string | Promise<string>);
+
+/** oauth2 and openIdConnect schemes. */
+export interface OAuth2Credential<Scope extends string = string> {
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  /** Scopes asked for when a token is acquired; each call asks for its operation's scopes on top. */
+  readonly scopes?: readonly Scope[];
+  /** RFC 7591 §2 client authentication at the token endpoint; overrides the document. */
+  readonly tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "none";
+  /** Pin one flow instead of choosing by what is configured and stored. */
+  readonly flow?: "clientCredentials" | "authorizationCode" | "password";
+  /** Resource owner credentials for the deprecated password flow. */
+  readonly username?: string;
+  readonly password?: string;
+  /** Read endpoints from this issuer's RFC 8414 / OpenID Connect metadata. */
+  readonly issuer?: string;
+  /** Lifetime in seconds assumed when a token response has no `expires_in`. */
+  readonly defaultExpiresIn?: number;
+}
+
+export interface ClientOptions<Auth> {
+  /** Base URL of the API; default: the document's first server. */
+  readonly baseUrl?: string;
+  readonly auth?: Auth;
+  /** fetch implementation; default: the global one. */
+  readonly fetch?: typeof fetch;
+  /** Headers sent with every call (credentials here are not redacted: prefer `auth`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Retries of transient failures (network errors, 408, 429, 502, 503, 504) for idempotent
+   * methods: 2 by default, with exponential backoff and `Retry-After`; `false` turns them off.
+   */
+  readonly retry?: RetryOptions | false;
+  /** Abort a call (including its token acquisition) after this many milliseconds. */
+  readonly timeoutMs?: number;
+  /** Where OAuth token sets are kept; default: in memory, per client. */
+  readonly tokenStore?: TokenStore;
+  /** Called whenever a token set is obtained or refreshed, e.g. to persist it. */
+  readonly onTokens?: (scheme: string, tokens: TokenSet) => void | Promise<void>;
+  /** Response header read into `requestId`; default "x-request-id". */
+  readonly requestIdHeader?: string;
+  /**
+   * Send credentials over plain `http:` to hosts other than loopback. Named loudly on
+   * purpose: anyone on the path can read them.
+   */
+  readonly dangerouslyAllowInsecureHttp?: boolean;
+}

@@ -1,0 +1,204 @@
+// Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+/**
+ * Security schemes whose credential the user hands over as it is: apiKey (OpenAPI 3
+ * §4.8.27, `type: apiKey`) and the HTTP authentication schemes of `type: http` (RFC 9110
+ * §11): Basic (RFC 7617), Bearer (RFC 6750) and any other scheme as a static value.
+ *
+ * Credentials live only in closures, never in properties, so `util.inspect` or
+ * `JSON.stringify` of a scheme (or of a client holding it) shows no secret. Values are
+ * checked before they reach `Headers`, whose own TypeError would quote the value.
+ */
+import type { AppliedCredentials, SchemeAuth, SchemeSpec } from "./auth.js";
+import type { ApiKeyCredential, BasicCredential, BearerCredential } from "./options.js";
+import type { AuthError } from "./result.js";
+
+/** A credential given as a value, or as a function called for every request. */
+export type DynamicCredential = string | (() => string | Promise<string>);
+
+/**
+ * RFC 9110 §5.5: a field value is visible ASCII, spaces and tabs inside, never CR, LF or
+ * NUL. obs-text (bytes 0x80-0xFF) is allowed there but means nothing portable, so a
+ * credential with it is refused rather than sent mangled.
+ */
+const FIELD_VALUE = /^[\x21-\x7E](?:[\x20-\x7E\t]*[\x21-\x7E])?$/;
+
+/**
+ * RFC 6265 §4.1.1: `cookie-octet = %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E`, i.e.
+ * no whitespace, DQUOTE, comma, semicolon or backslash: a key with one of those would
+ * split the Cookie header and could inject another cookie.
+ */
+const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/;
+
+/** RFC 5234 Appendix B.1: CTL = %x00-1F / %x7F. */
+const CONTROL = /[\x00-\x1F\x7F]/;
+
+function authError(scheme: string, reason: AuthError["reason"], message: string, cause?: unknown): AuthError {
+  const error: AuthError = { kind: "auth", reason, message, schemes: [scheme] };
+  // Non-enumerable: a provider's exception may quote the secret it failed to produce.
+  if (cause !== undefined) Object.defineProperty(error, "cause", { value: cause, enumerable: false });
+  return error;
+}
+
+function isAuthError(value: unknown): value is AuthError {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "auth";
+}
+
+function isPresent(credential: unknown): boolean {
+  return credential !== undefined && credential !== null && credential !== "";
+}
+
+/**
+ * Resolves a value-or-function credential for one request. An empty string counts as
+ * absent (it is what an unset environment variable usually turns into).
+ */
+async function resolveCredential(scheme: string, credential: DynamicCredential): Promise<string | AuthError> {
+  let value: unknown;
+  try {
+    value = typeof credential === "function" ? await credential() : credential;
+  } catch (cause) {
+    return authError(scheme, "missing_credentials", `${scheme}: the credential function threw`, cause);
+  }
+  if (typeof value !== "string" || value === "") {
+    return authError(scheme, "missing_credentials", `${scheme}: the credential function returned no value`);
+  }
+  return value;
+}
+
+function checkFieldValue(scheme: string, value: string): AuthError | undefined {
+  if (FIELD_VALUE.test(value)) return undefined;
+  return authError(
+    scheme,
+    "invalid_credentials",
+    `${scheme}: the credential contains characters that cannot be sent in an HTTP header (RFC 9110 §5.5)`,
+  );
+}
+
+/**
+ * `type: apiKey` (OpenAPI 3 §4.8.27): the key goes in the header, query parameter or
+ * cookie named by the scheme, and nowhere else.
+ */
+export function apiKeyAuth(
+  name: string,
+  placement: { readonly in: "header" | "query" | "cookie"; readonly name: string },
+  credential: ApiKeyCredential | undefined,
+): SchemeAuth {
+  const configured = isPresent(credential);
+  return {
+    name,
+    configured,
+    async apply(): Promise<AppliedCredentials | AuthError> {
+      if (!configured) return authError(name, "missing_credentials", `${name}: no API key is configured`);
+      const value = await resolveCredential(name, credential as ApiKeyCredential);
+      if (isAuthError(value)) return value;
+      switch (placement.in) {
+        case "header":
+          return checkFieldValue(name, value) ?? { headers: { [placement.name]: value } };
+        case "query":
+          // Any character is fine here: the URL builder percent-encodes it.
+          return { query: { [placement.name]: value } };
+        case "cookie":
+          if (!COOKIE_VALUE.test(value)) {
+            return authError(
+              name,
+              "invalid_credentials",
+              `${name}: the API key contains characters that cannot be sent in a cookie (RFC 6265 §4.1.1)`,
+            );
+          }
+          return { cookies: { [placement.name]: value } };
+      }
+    },
+  };
+}
+
+/**
+ * RFC 7617 §2: "the user-id and password are [...] concatenated using a single colon
+ * (':') character" and the result encoded with Base64; "a user-id containing a colon
+ * character is invalid". §2.1: the charset is UTF-8, the only one it allows to announce.
+ * Neither part may contain control characters.
+ *
+ * Returns the token68 (without the "Basic " prefix), or undefined when the pair is invalid.
+ */
+export function encodeBasicCredentials(username: string, password: string): string | undefined {
+  if (username.includes(":") || CONTROL.test(username) || CONTROL.test(password)) return undefined;
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  // btoa takes a "binary string" (one char per byte); chunked so large inputs don't hit argument limits.
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** `type: http, scheme: basic` (RFC 7617). */
+export function basicAuth(name: string, credential: BasicCredential | undefined): SchemeAuth {
+  const configured =
+    credential !== undefined &&
+    credential !== null &&
+    typeof credential.username === "string" &&
+    typeof credential.password === "string";
+  return {
+    name,
+    configured,
+    async apply(): Promise<AppliedCredentials | AuthError> {
+      if (!configured) return authError(name, "missing_credentials", `${name}: no username and password are configured`);
+      const { username, password } = credential as BasicCredential;
+      const token = encodeBasicCredentials(username, password);
+      if (token === undefined) {
+        return authError(
+          name,
+          "invalid_credentials",
+          `${name}: a Basic user-id must not contain ":" and neither part may contain control characters (RFC 7617 §2)`,
+        );
+      }
+      return { headers: { Authorization: `Basic ${token}` } };
+    },
+  };
+}
+
+/**
+ * `type: http, scheme: bearer` (RFC 6750 §2.1): `Authorization: Bearer <token>`. The token
+ * is not held to the strict b64token grammar, since opaque vendor tokens often stray from
+ * it; it only has to be a valid field value.
+ */
+export function bearerAuth(name: string, credential: BearerCredential | undefined): SchemeAuth {
+  return httpAuth(name, "Bearer", credential);
+}
+
+/**
+ * Any other `type: http` scheme (RFC 9110 §11.4): `Authorization: <Scheme> <credential>`,
+ * the credential sent as the user gives it. The scheme name is written as the document
+ * spells it (RFC 9110 §11.1: it is case-insensitive).
+ */
+export function httpAuth(name: string, scheme: string, credential: DynamicCredential | undefined): SchemeAuth {
+  const configured = isPresent(credential);
+  return {
+    name,
+    configured,
+    async apply(): Promise<AppliedCredentials | AuthError> {
+      if (!configured) return authError(name, "missing_credentials", `${name}: no credential is configured`);
+      const value = await resolveCredential(name, credential as DynamicCredential);
+      if (isAuthError(value)) return value;
+      const header = `${scheme} ${value}`;
+      return checkFieldValue(name, header) ?? { headers: { Authorization: header } };
+    },
+  };
+}
+
+/**
+ * The SchemeAuth for an apiKey or http scheme, from its spec and the user's option.
+ * Returns undefined for oauth2 and openIdConnect, which acquire tokens (see `oauth/`).
+ */
+export function staticSchemeAuth(name: string, spec: SchemeSpec, credential: unknown): SchemeAuth | undefined {
+  switch (spec.type) {
+    case "apiKey":
+      return apiKeyAuth(name, spec, credential as ApiKeyCredential | undefined);
+    case "http": {
+      const scheme = spec.scheme.toLowerCase();
+      if (scheme === "basic") return basicAuth(name, credential as BasicCredential | undefined);
+      if (scheme === "bearer") return bearerAuth(name, credential as BearerCredential | undefined);
+      return httpAuth(name, spec.scheme, credential as DynamicCredential | undefined);
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,119 @@
+// Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+/**
+ * A bearer scheme whose tokens an operation of the same API issues, declared with
+ * `x-gen-auth-client.tokenFrom` (1NCE: `POST /oauth/token` with HTTP Basic and a JSON
+ * body returns the bearer token for every other endpoint). The operation runs through the
+ * ordinary pipeline, with its own security; its typed errors surface as the `cause` of a
+ * `kind: "auth"` error.
+ */
+import type { AppliedCredentials, SchemeAuth } from "./auth.js";
+import type { AuthError } from "./result.js";
+import { singleFlight } from "./single-flight.js";
+import type { TokenSet, TokenStore } from "./token-store.js";
+import { expiresAtFrom } from "./oauth/token-endpoint.js";
+
+export interface TokenFromSpec {
+  /** The generated method name of the operation that issues tokens. */
+  readonly operation: string;
+  readonly body?: unknown;
+  /** RFC 6901 pointers into the operation's 2xx body. */
+  readonly accessToken: string;
+  readonly expiresIn: string;
+  readonly tokenType: string;
+  readonly defaultExpiresIn?: number;
+}
+
+/** What running the token operation returned (the pipeline's untyped result). */
+export type IssueResult =
+  | { readonly ok: true; readonly data: unknown; readonly requestId?: string }
+  | { readonly ok: false; readonly error: { readonly kind: string; readonly message: string; readonly httpStatus?: number }; readonly requestId?: string };
+
+export interface TokenFromEnv {
+  /** Runs the token operation (no caller signal: concurrent callers share the run). */
+  readonly issue: () => Promise<IssueResult>;
+  /** Whether the token operation's own security can be met by the configured credentials. */
+  readonly configured: boolean;
+  readonly tokenStore: TokenStore;
+  readonly onTokens?: (scheme: string, tokens: TokenSet) => void | Promise<void>;
+  readonly now?: () => number;
+}
+
+/** Lifetime assumed when neither the response nor the declaration gives one (RFC 6749 §5.1 leaves it open). */
+const FALLBACK_EXPIRES_IN = 300;
+
+function at(value: unknown, pointer: string): unknown {
+  if (pointer === "") return value;
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<unknown>((node, key) => (typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), value);
+}
+
+export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: TokenFromEnv): SchemeAuth & { toJSON(): object } {
+  const now = env.now ?? (() => Date.now());
+  const key = `${name} tokenFrom`;
+  const shared = singleFlight<TokenSet | AuthError>();
+
+  const failure = (reason: AuthError["reason"], message: string, extra: Partial<AuthError> = {}): AuthError => ({
+    kind: "auth",
+    reason,
+    message: `${name}: ${message}`,
+    schemes: [name],
+    ...extra,
+  });
+
+  async function acquire(): Promise<TokenSet | AuthError> {
+    const result = await env.issue();
+    if (!result.ok) {
+      return failure("token_request_failed", `${spec.operation} did not issue a token: ${result.error.message}`, {
+        cause: result.error,
+        ...(result.error.httpStatus === undefined ? {} : { httpStatus: result.error.httpStatus }),
+        ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+      });
+    }
+    const accessToken = at(result.data, spec.accessToken);
+    const tokenType = at(result.data, spec.tokenType);
+    const expiresIn = at(result.data, spec.expiresIn);
+    if (typeof accessToken !== "string" || accessToken === "") {
+      return failure("invalid_token_response", `${spec.operation} answered without an access token at ${spec.accessToken}`);
+    }
+    // RFC 6749 §5.1: token_type is case-insensitive; 1NCE sends "bearer".
+    if (tokenType !== undefined && (typeof tokenType !== "string" || tokenType.toLowerCase() !== "bearer")) {
+      return failure("invalid_token_response", `${spec.operation} issued a token that is not a bearer token`);
+    }
+    const lifetime = typeof expiresIn === "number" && expiresIn > 0 ? expiresIn : (spec.defaultExpiresIn ?? FALLBACK_EXPIRES_IN);
+    const tokens: TokenSet = { accessToken, tokenType: "Bearer", expiresAt: expiresAtFrom(now(), lifetime) };
+    await env.tokenStore.set(key, tokens);
+    try {
+      await env.onTokens?.(name, tokens);
+    } catch {
+      // A failing persistence callback must not make a good token unusable.
+    }
+    return tokens;
+  }
+
+  async function current(): Promise<TokenSet | AuthError> {
+    const stored = await env.tokenStore.get(key);
+    if (stored && (stored.expiresAt === undefined || stored.expiresAt > now())) return stored;
+    return shared(key, acquire);
+  }
+
+  return {
+    name,
+    configured: env.configured,
+    async apply(): Promise<AppliedCredentials | AuthError> {
+      const tokens = await current().catch((error: unknown) => failure("token_request_failed", "the token store failed", { cause: error }));
+      if ("kind" in tokens) return tokens;
+      return {
+        headers: { authorization: `Bearer ${tokens.accessToken}` },
+        invalidate: async () => {
+          // Only the token that was refused: a newer one may already be stored.
+          const stored = await env.tokenStore.get(key);
+          if (stored?.accessToken === tokens.accessToken) await env.tokenStore.delete(key);
+        },
+      };
+    },
+    toJSON: () => ({ scheme: name, type: "http bearer (tokens from an operation)", configured: env.configured }),
+  };
+}

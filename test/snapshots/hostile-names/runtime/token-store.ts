@@ -1,0 +1,38 @@
+// Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+/**
+ * Token sets and where they are kept. A store is keyed per scheme and scope set so that
+ * a user can persist tokens (to Redis, a file, localStorage) without touching the flows.
+ */
+
+/** A token set as RFC 6749 §5.1 returns it, with the expiry made absolute. */
+export interface TokenSet {
+  readonly accessToken: string;
+  readonly tokenType: string;
+  /** Epoch milliseconds after which the access token must not be used; absent: unknown. */
+  readonly expiresAt?: number;
+  readonly refreshToken?: string;
+  readonly scope?: string;
+  readonly idToken?: string;
+}
+
+export interface TokenStore {
+  get(key: string): Promise<TokenSet | undefined>;
+  set(key: string, tokens: TokenSet): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export class MemoryTokenStore implements TokenStore {
+  readonly #tokens = new Map<string, TokenSet>();
+
+  async get(key: string): Promise<TokenSet | undefined> {
+    return this.#tokens.get(key);
+  }
+
+  async set(key: string, tokens: TokenSet): Promise<void> {
+    this.#tokens.set(key, tokens);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#tokens.delete(key);
+  }
+}
