@@ -44,11 +44,13 @@ export function getAt(root: unknown, segments: readonly string[]): { found: true
  * Where a pointer that passes through local `$ref`s really leads: the validator reports
  * problems inside a referenced schema at the referring path too (`/paths/~1x/get/.../schema/
  * properties/a` for what is written under `/components/schemas/A/properties/a`), and only the
- * written place has a line. A pointer that exists as written is returned unchanged; one that
- * cannot be followed, as well.
+ * written place has a line. `via` is where the first `$ref` followed is written. A pointer
+ * that exists as written is returned unchanged, without `via`; one that cannot be followed, as well.
  */
-export function pointerThroughRefs(root: unknown, segments: readonly string[]): string[] {
-  if (getAt(root, segments).found) return [...segments];
+export function pointerThroughRefs(root: unknown, segments: readonly string[]): { path: string[]; via?: string[] } {
+  const unchanged = { path: [...segments] };
+  if (getAt(root, segments).found) return unchanged;
+  let via: string[] | undefined;
   let path: string[] = [];
   let node = root;
   for (const segment of segments) {
@@ -60,16 +62,17 @@ export function pointerThroughRefs(root: unknown, segments: readonly string[]): 
         .slice(1)
         .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"));
       const resolved = getAt(root, target);
-      if (!resolved.found) return [...segments];
+      if (!resolved.found) return unchanged;
+      via ??= [...path];
       path = target;
       node = resolved.value;
     }
     const next = getAt(node, [segment]);
-    if (!next.found) return [...segments];
+    if (!next.found) return unchanged;
     path.push(segment);
     node = next.value;
   }
-  return path;
+  return via === undefined ? { path } : { path, via };
 }
 
 /**

@@ -67,8 +67,7 @@ export async function validateDocument(file: string, data: JsonObject, family: V
       dereference: { circular: "ignore" },
     } as never);
   } catch (error) {
-    const throughRefs = (p: Problem): Problem => (p.pointer === undefined ? p : { ...p, pointer: toPointer(pointerThroughRefs(data, fromPointer(p.pointer))) });
-    problems.push(...problemsFrom(error, data).map(throughRefs).filter((p) => !explained(p.pointer)));
+    problems.push(...throughRefs(problemsFrom(error, data), data).filter((p) => !explained(p.pointer)));
   }
 
   const located = (p: Problem, severity: Diagnostic["severity"], message: string): Diagnostic => ({
@@ -85,6 +84,25 @@ export async function validateDocument(file: string, data: JsonObject, family: V
   const warnings = dedupe(ignored.map((p) => located(p, "warning", `${p.message}; ignored, as documentation-only fields are not used`)));
   for (const pointer of new Set(ignored.map((p) => p.pointer!))) removeAt(data, pointer);
   return sortByFileThenLine(warnings);
+}
+
+/**
+ * swagger-parser validates a `$ref`'d value again at each place that refers to it, and reports
+ * the problems there, under a pointer no line answers. Such a problem is moved to where the value
+ * is written, and dropped if it is reported there already; otherwise it names the `$ref` too,
+ * since the value may be fine where it is and wrong only where it is used (a parameter used as
+ * a schema's `items`, enode.io).
+ */
+function throughRefs(problems: Problem[], data: JsonObject): Problem[] {
+  const written = new Set(problems.map((p) => `${p.pointer}\u0000${p.message}`));
+  return problems.flatMap((p) => {
+    if (p.pointer === undefined) return [p];
+    const { path, via } = pointerThroughRefs(data, fromPointer(p.pointer));
+    if (via === undefined) return [p];
+    const pointer = toPointer(path);
+    if (written.has(`${pointer}\u0000${p.message}`)) return [];
+    return [{ pointer, message: `${p.message}, where the $ref at ${toPointer(via) || "/"} uses it` }];
+  });
 }
 
 function removeAt(root: JsonObject, pointer: string): void {

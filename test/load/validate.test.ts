@@ -81,6 +81,24 @@ const cases: Array<[string, { given: string; want: Want[] }]> = [
       want: [{ pointer: "/components/schemas/Pick/properties/timecode/pattern", at: "pattern: 0", message: "must be string" }],
     },
   ],
+  [
+    "corpus bug: a value valid where written but not where a $ref uses it names that $ref",
+    {
+      given: v("ref-to-parameter-3.0.yaml"),
+      want: (
+        [
+          ["name", "name: id", "unexpected property 'name' (not allowed here)"],
+          ["in", "in: path", "unexpected property 'in' (not allowed here)"],
+          ["required", "required: true", "must be array"],
+          ["schema", "schema: { type: string }", "unexpected property 'schema' (not allowed here)"],
+        ] as const
+      ).map(([key, at, message]) => ({
+        pointer: `/paths/~1vehicles~1{id}/get/parameters/0/${key}`,
+        at,
+        message: `${message}, where the $ref at /paths/~1vehicles/get/parameters/0/schema/items uses it`,
+      })),
+    },
+  ],
 ];
 
 describe("validation diagnostics", () => {
