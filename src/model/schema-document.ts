@@ -17,6 +17,9 @@
  *   refers back to the schema, a type that references itself (TS2502). The evident meaning,
  *   "one of these, or null", is taken instead, with a warning: `nullable: true` in 3.0 (where
  *   "null" is not a type at all, 3.0 §4.7.24.1), a `{ type: "null" }` alternative in 3.1.
+ * - An Example Object's `externalValue` (3.1 §4.8.19) is a URL that openapi-typescript's bundler
+ *   fetches (cpy.re/peertube: a crash offline, and a build that reaches a server a document
+ *   names). Examples never shape a type: `externalValue` is dropped.
  * - A schema that contains itself other than through an object's properties (`Json: string |
  *   Json[]`, vercel.com) is valid, but openapi-typescript writes it as an indexed access into
  *   the `components` interface, which TypeScript must resolve eagerly: TS2502 "referenced
@@ -151,6 +154,22 @@ function eagerCycles(document: Json): { path: string[]; name: string }[] {
   return cuts;
 }
 
+/** Where Example Objects with an `externalValue` are: the members of every `examples` map. */
+function externalValues(node: unknown, path: string[], found: string[][]): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => externalValues(item, [...path, String(i)], found));
+  } else if (isObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "examples" && isObject(value)) {
+        for (const [name, example] of Object.entries(value)) {
+          if (isObject(example) && "externalValue" in example) found.push([...path, key, name]);
+        }
+      }
+      externalValues(value, [...path, key], found);
+    }
+  }
+}
+
 export function schemaDocument<D extends Json>(document: D, report: SchemaReport): D {
   const version = typeof document.openapi === "string" ? document.openapi : "";
   const refsToHoist = new Set<string>();
@@ -168,9 +187,12 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
       nullTypes.push(path);
     }
   });
-  if (refsToHoist.size === 0 && nullTypes.length === 0) return cutEagerCycles(document, document, report);
+  const examples: string[][] = [];
+  externalValues(document, [], examples);
+  if (refsToHoist.size === 0 && nullTypes.length === 0 && examples.length === 0) return cutEagerCycles(document, document, report);
 
   const copy = structuredClone(document);
+  for (const path of examples) delete (valueAt(copy, path) as Json).externalValue;
   for (const path of nullTypes) {
     const schema = valueAt(copy, path) as Json;
     delete schema.type;

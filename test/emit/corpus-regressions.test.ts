@@ -115,6 +115,22 @@ export const cases: Case[] = [
       want: ({ schema }) => expect(schema).toContain("WithRequired<"),
     },
   ],
+  [
+    "openapi-typescript fetches an example's externalValue, and crashes offline (cpy.re/peertube)",
+    {
+      given: {
+        paths: {
+          "/feed": {
+            get: {
+              responses: {
+                200: { ...ok("ok"), content: { "text/xml": { schema: { type: "string" }, examples: { nightly: { externalValue: "http://127.0.0.1:1/feed.xml" } } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  ],
 ];
 
 const root = await mkdtemp(join(tmpdir(), "corpus-regressions-"));

@@ -76,6 +76,16 @@ describe("schemaDocument: what openapi-typescript reads for schema.ts", () => {
     expect(schemas.A_definitions_x_2).toEqual({ type: "integer" });
   });
 
+  it("corpus bug (cpy.re/peertube): an example's externalValue is dropped, so nothing fetches it", () => {
+    const media = { "text/xml": { schema: { type: "string" }, examples: { nightly: { summary: "s", externalValue: "https://example.com/feed.xml" } } } };
+    const given = doc({}, { paths: { "/feed": { get: { responses: { 200: { description: "ok", content: media } } } } }, components: { examples: { E: { externalValue: "https://example.com/e" } } } });
+    const { out, warnings } = run(given);
+    expect(JSON.stringify(out)).not.toContain("externalValue");
+    expect(JSON.stringify(out)).toContain('"nightly":{"summary":"s"}');
+    expect(JSON.stringify(given)).toContain("externalValue");
+    expect(warnings).toEqual([]);
+  });
+
   const nulls: [string, { given: Doc; want: unknown }][] = [
     [
       "3.0: type null beside oneOf is read as nullable",
