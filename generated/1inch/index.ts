@@ -24,7 +24,19 @@ export type { paths, components } from "./schema.js";
 /**
  * 1inch Business API 5.2
  *
- * The swap tokens endpoint of the 1inch Business API with the authentication its "Authentication" page describes (seed 000). An API key goes either in `Authorization: Bearer` or in the `apiKey` query parameter; OAuth 2.1 access tokens (client credentials, or authorization code with PKCE S256 and refresh tokens) are used the same way as API keys. The authorization server is the API gateway itself: RFC 8414 metadata at `/.well-known/oauth-authorization-server`, token endpoint `/oauth/token` (client_id and client_secret in the form body), authorization endpoint `/oauth/authorize`, dynamic client registration at `/oauth/register` with a portal access token. Every response carries `X-Request-Id`: keep it when reporting a problem. The same API key or access token opens the WebSocket at `wss://api.1inch.com/web3/{chain}` (header or `apiKey` query), which OpenAPI cannot describe; use `api.auth.credentialsFor(...)` for it. The error bodies are not on the authentication page: the shape declared here is the one the 1inch API answers with.
+ * The swap tokens endpoint of the 1inch Business API with the authentication its
+ * "Authentication" page describes (seed 000). An API key goes either in `Authorization:
+ * Bearer` or in the `apiKey` query parameter; OAuth 2.1 access tokens (client credentials,
+ * or authorization code with PKCE S256 and refresh tokens) are used the same way as API
+ * keys. The authorization server is the API gateway itself: RFC 8414 metadata at
+ * `/.well-known/oauth-authorization-server`, token endpoint `/oauth/token` (client_id and
+ * client_secret in the form body), authorization endpoint `/oauth/authorize`, dynamic client
+ * registration at `/oauth/register` with a portal access token. Every response carries
+ * `X-Request-Id`: keep it when reporting a problem. The same API key or access token opens
+ * the WebSocket at `wss://api.1inch.com/web3/{chain}` (header or `apiKey` query), which
+ * OpenAPI cannot describe; use `api.auth.credentialsFor(...)` for it. The error bodies are
+ * not on the authentication page: the shape declared here is the one the 1inch API answers
+ * with.
  */
 export const servers = [{ url: "https://api.1inch.com" }] as const satisfies readonly ServerSpec[];
 
@@ -66,9 +78,13 @@ export interface AuthOptions {
    */
   ApiKeyQuery?: ApiKeyCredential;
   /**
-   * OAuth 2.1 at the API gateway. Access tokens are sent like API keys (`Authorization: Bearer`). The client authenticates with `client_id` and `client_secret` in the form body (`client_secret_post`); the endpoints come from the RFC 8414 metadata of the issuer https://api.1inch.com.
+   * OAuth 2.1 at the API gateway. Access tokens are sent like API keys (`Authorization:
+   * Bearer`). The client authenticates with `client_id` and `client_secret` in the form body
+   * (`client_secret_post`); the endpoints come from the RFC 8414 metadata of the issuer
+   * https://api.1inch.com.
    *
-   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows: clientCredentials, authorizationCode).
+   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows:
+   * clientCredentials, authorizationCode).
    */
   OAuth2?: OAuth2Credential<string>;
 }

@@ -51,15 +51,18 @@ export const securitySchemes = {
 /** Credentials for each security scheme, keyed by the scheme's name as the document writes it. */
 export interface AuthOptions {
   /**
-   * Basic authentication used for obtaining the Bearer Authentication Token. The Bearer Token can then be used to make any further API calls towards the 1NCE API.
+   * Basic authentication used for obtaining the Bearer Authentication Token. The Bearer Token
+   * can then be used to make any further API calls towards the 1NCE API.
    *
    * HTTP Basic credentials (RFC 7617).
    */
   BasicAuthentication?: BasicCredential;
   /**
-   * 1NCE API bearer token, issued by POST /oauth/token (HTTP Basic, JSON body {"grant_type": "client_credentials"}); valid for expires_in seconds (3600).
+   * 1NCE API bearer token, issued by POST /oauth/token (HTTP Basic, JSON body {"grant_type":
+   * "client_credentials"}); valid for expires_in seconds (3600).
    *
-   * Bearer tokens are issued by `postAccessTokenPOST`: configure that operation's credentials and the client acquires, caches and renews them. A token given here is used instead.
+   * Bearer tokens are issued by `postAccessTokenPOST`: configure that operation's credentials
+   * and the client acquires, caches and renews them. A token given here is used instead.
    */
   BearerAuthentication?: BearerCredential;
 }
@@ -112,7 +115,9 @@ export interface Client {
   /**
    * Obtain Access Token
    *
-   * Obtain a token for accessing other 1NCE API resources by using a POST request with a valid username and password combination for a 1NCE user account that has the permission to use the API.
+   * Obtain a token for accessing other 1NCE API resources by using a POST request with a valid
+   * username and password combination for a 1NCE user account that has the permission to use
+   * the API.
    *
    * Security: `BasicAuthentication`.
    *

@@ -22,7 +22,12 @@ export type { paths, components } from "./schema.js";
 /**
  * 1NCE Management API (SIM Management excerpt) v2.1.1
  *
- * A small part of the 1NCE Management API, hand-written from 1NCE's published documents: the token operation of the Authorization API (POST /oauth/token, HTTP Basic with a 1NCE username and password, JSON body {"grant_type": "client_credentials"}, 3600 s bearer tokens) and two SIM Management operations that need those bearer tokens. The bearer scheme declares (x-gen-auth-client.tokenFrom) that its tokens come from the token operation, so a client needs only the Basic credentials.
+ * A small part of the 1NCE Management API, hand-written from 1NCE's published documents: the
+ * token operation of the Authorization API (POST /oauth/token, HTTP Basic with a 1NCE
+ * username and password, JSON body {"grant_type": "client_credentials"}, 3600 s bearer
+ * tokens) and two SIM Management operations that need those bearer tokens. The bearer scheme
+ * declares (x-gen-auth-client.tokenFrom) that its tokens come from the token operation, so a
+ * client needs only the Basic credentials.
  */
 export const servers = [
   { url: "https://api.1nce.com/management-api" },
@@ -51,7 +56,8 @@ export const securitySchemes = {
 /** Credentials for each security scheme, keyed by the scheme's name as the document writes it. */
 export interface AuthOptions {
   /**
-   * A 1NCE user's username and password, used only to obtain bearer tokens from POST /oauth/token.
+   * A 1NCE user's username and password, used only to obtain bearer tokens from POST
+   * /oauth/token.
    *
    * HTTP Basic credentials (RFC 7617).
    */
@@ -59,7 +65,8 @@ export interface AuthOptions {
   /**
    * 1NCE API bearer token, issued by POST /oauth/token and valid for expires_in seconds.
    *
-   * Bearer tokens are issued by `postAccessTokenPOST`: configure that operation's credentials and the client acquires, caches and renews them. A token given here is used instead.
+   * Bearer tokens are issued by `postAccessTokenPOST`: configure that operation's credentials
+   * and the client acquires, caches and renews them. A token given here is used instead.
    */
   BearerAuthentication?: BearerCredential;
 }
@@ -165,7 +172,8 @@ export interface Client {
   /**
    * Obtain Access Token
    *
-   * Obtain a token for accessing other 1NCE API resources with a valid username and password of a 1NCE user account that has the permission to use the API.
+   * Obtain a token for accessing other 1NCE API resources with a valid username and password
+   * of a 1NCE user account that has the permission to use the API.
    *
    * Security: `BasicAuthentication`.
    *

@@ -23,7 +23,11 @@ export type { paths, components } from "./schema.js";
 /**
  * 1Password Users API for Partners (Public Preview) v1beta1
  *
- * Hand-written from 1Password's documentation. An OAuth 2.0 client credentials token (client ID and secret sent with HTTP Basic, form-encoded body, grant_type client_credentials, optional scope openid; 900 s lifetime; no refresh token) authorises the Users API resource endpoints. Accounts live in one of three regions: choose the server of the account's region.
+ * Hand-written from 1Password's documentation. An OAuth 2.0 client credentials token (client
+ * ID and secret sent with HTTP Basic, form-encoded body, grant_type client_credentials,
+ * optional scope openid; 900 s lifetime; no refresh token) authorises the Users API resource
+ * endpoints. Accounts live in one of three regions: choose the server of the account's
+ * region.
  */
 export const servers = [
   /** Accounts hosted in the 1Password.com region */
@@ -51,13 +55,16 @@ export const securitySchemes = {
 /** Credentials for each security scheme, keyed by the scheme's name as the document writes it. */
 export interface AuthOptions {
   /**
-   * OAuth 2.0 client credentials: the client ID and secret of an OAuth application, sent with HTTP Basic; tokens last 900 s and are re-acquired (no refresh token).
+   * OAuth 2.0 client credentials: the client ID and secret of an OAuth application, sent with
+   * HTTP Basic; tokens last 900 s and are re-acquired (no refresh token).
    *
-   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows: clientCredentials).
+   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows:
+   * clientCredentials).
    */
   OAuth2?: OAuth2Credential<"openid">;
   /**
-   * The OAuth application's client ID and secret, for calling the token endpoint directly (requestAccessToken). The OAuth2 scheme does this by itself.
+   * The OAuth application's client ID and secret, for calling the token endpoint directly
+   * (requestAccessToken). The OAuth2 scheme does this by itself.
    *
    * HTTP Basic credentials (RFC 7617).
    */
@@ -175,7 +182,9 @@ export interface Client {
   /**
    * Request an OAuth 2.0 access token
    *
-   * The token endpoint, as documented. A client with the OAuth2 credential never calls it itself: the OAuth2 scheme below points its tokenUrl here, and the client acquires, caches (900 s) and re-acquires tokens on its own.
+   * The token endpoint, as documented. A client with the OAuth2 credential never calls it
+   * itself: the OAuth2 scheme below points its tokenUrl here, and the client acquires, caches
+   * (900 s) and re-acquires tokens on its own.
    *
    * Security: `ClientCredentials`.
    *

@@ -23,7 +23,14 @@ export type { paths, components } from "./schema.js";
 /**
  * Example API 1.0
  *
- * The generic API at api.example.com described by its "API Authentication Guides" (seed 004). OAuth 2.0 access tokens, sent as `Authorization: Bearer`, are the primary method: client credentials for server-to-server use, the authorization code flow for web applications, both at `POST /oauth2/token`, which takes `client_id` and `client_secret` in the form body. Legacy services take a static key in the `X-API-Key` header instead. The guide names no scopes, no error bodies and no authorization endpoint: this document assumes `/oauth2/authorize` beside the token endpoint, declares 401 and 403 without a body, and writes the schemas of the two resources, which the guide does not show, as open objects.
+ * The generic API at api.example.com described by its "API Authentication Guides" (seed 004).
+ * OAuth 2.0 access tokens, sent as `Authorization: Bearer`, are the primary method: client
+ * credentials for server-to-server use, the authorization code flow for web applications,
+ * both at `POST /oauth2/token`, which takes `client_id` and `client_secret` in the form
+ * body. Legacy services take a static key in the `X-API-Key` header instead. The guide names
+ * no scopes, no error bodies and no authorization endpoint: this document assumes
+ * `/oauth2/authorize` beside the token endpoint, declares 401 and 403 without a body, and
+ * writes the schemas of the two resources, which the guide does not show, as open objects.
  */
 export const servers = [
   { url: "https://api.example.com" },
@@ -54,9 +61,12 @@ export const securitySchemes = {
 /** Credentials for each security scheme, keyed by the scheme's name as the document writes it. */
 export interface AuthOptions {
   /**
-   * OAuth 2.0 at POST /oauth2/token. The token request carries `client_id` and `client_secret` in the form body (`grant_type=client_credentials&client_id=...&client_secret=...`), so client authentication is declared as `client_secret_post`.
+   * OAuth 2.0 at POST /oauth2/token. The token request carries `client_id` and `client_secret`
+   * in the form body (`grant_type=client_credentials&client_id=...&client_secret=...`), so
+   * client authentication is declared as `client_secret_post`.
    *
-   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows: clientCredentials, authorizationCode).
+   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows:
+   * clientCredentials, authorizationCode).
    */
   OAuth2?: OAuth2Credential<string>;
   /**

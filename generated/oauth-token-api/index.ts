@@ -22,7 +22,12 @@ export type { paths, components } from "./schema.js";
 /**
  * OAuth Token API (seed 003) 1.0
  *
- * Hand-written from the vendor's "OAuth Authentication" page: POST /v1/auth/token takes client_id and client_secret in a form body and no grant_type, and wraps the token object in {"data": {...}}; errors come as {"error": {code, code_reason, message}}. The page documents only the token endpoint: the two resource operations below (GET /v1/account, GET /v1/projects/{project_id}) are invented so that the bearer token is used end to end, with the same error envelope.
+ * Hand-written from the vendor's "OAuth Authentication" page: POST /v1/auth/token takes
+ * client_id and client_secret in a form body and no grant_type, and wraps the token object
+ * in {"data": {...}}; errors come as {"error": {code, code_reason, message}}. The page
+ * documents only the token endpoint: the two resource operations below (GET /v1/account, GET
+ * /v1/projects/{project_id}) are invented so that the bearer token is used end to end, with
+ * the same error envelope.
  */
 export const servers = [
   { url: "https://api.example.com" },
@@ -48,9 +53,11 @@ export const securitySchemes = {
 /** Credentials for each security scheme, keyed by the scheme's name as the document writes it. */
 export interface AuthOptions {
   /**
-   * Client credentials at POST /v1/auth/token, with the vendor's departures declared below: id and secret in the form body, no grant_type, the token under "data".
+   * Client credentials at POST /v1/auth/token, with the vendor's departures declared below: id
+   * and secret in the form body, no grant_type, the token under "data".
    *
-   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows: clientCredentials).
+   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows:
+   * clientCredentials).
    */
   OAuth2?: OAuth2Credential<string>;
 }
@@ -174,7 +181,9 @@ export interface Client {
   /**
    * Obtain an access token
    *
-   * OAuth 2.0 client credentials, with the vendor's departures: no grant_type, the client's id and secret in the body, the token object under "data". A client with the OAuth2 credential never calls it itself: the OAuth2 scheme points its tokenUrl here.
+   * OAuth 2.0 client credentials, with the vendor's departures: no grant_type, the client's id
+   * and secret in the body, the token object under "data". A client with the OAuth2 credential
+   * never calls it itself: the OAuth2 scheme points its tokenUrl here.
    *
    * Security: none (anonymous).
    *

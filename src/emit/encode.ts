@@ -81,12 +81,46 @@ export function indexedAccess(key: string | number): Code {
  * becomes a new " * " line; "@" at a line start is escaped so text cannot forge a tag.
  */
 export function jsdocLines(text: string): Code[] {
-  return text
+  const lines = text
     .replace(/\r\n?|\u2028|\u2029/g, "\n")
     .replace(/\*\//g, "*\\/")
     .trimEnd()
-    .split("\n")
-    .map((line) => trusted(line.trimEnd().replace(/^(\s*)@/, "$1\\@")));
+    .split("\n");
+  let fenced = false;
+  return lines.flatMap((line) => {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    // Code blocks and tables keep their lines; prose is wrapped the way a person would.
+    const wrapped = fenced || /^\s*(```|~~~|\|)/.test(line) ? [line] : wrap(line, JSDOC_WIDTH);
+    return wrapped.map((l) => trusted(l.trimEnd().replace(/^(\s*)@/, "$1\\@")));
+  });
+}
+
+/** Text columns of a JSDoc line: the generated code is read at ~100 columns. */
+const JSDOC_WIDTH = 90;
+
+/**
+ * Greedy word wrap. A continuation line may not start with a character that would change
+ * its Markdown meaning (a list, heading, quote or table) or start a JSDoc tag: such a word
+ * stays on the line before, however long that makes it.
+ */
+function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const indent = /^\s*/.exec(line)![0];
+  const words = line.slice(indent.length).split(/ +/);
+  const out: string[] = [];
+  let current = indent;
+  for (const word of words) {
+    const candidate = current.trim() === "" ? indent + word : `${current} ${word}`;
+    const unsafeStart = /^([-*+#>|@]|\d+[.)])/.test(word);
+    if (candidate.length > width && current.trim() !== "" && !unsafeStart) {
+      out.push(current);
+      current = indent + word;
+    } else {
+      current = candidate;
+    }
+  }
+  out.push(current);
+  return out;
 }
 
 /** A whole JSDoc comment from paragraphs (empty ones dropped), or nothing. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import { identifier, jsdoc, lineComment, memberName, objectKey, stringLiteral, typePropertyKey } from "../../src/emit/encode.js";
+import { identifier, jsdoc, jsdocLines, lineComment, memberName, objectKey, stringLiteral, typePropertyKey } from "../../src/emit/encode.js";
 
 /** Evaluates a TypeScript expression the way a consumer of generated code would see it. */
 function evaluate(expression: string): unknown {
@@ -60,6 +60,26 @@ describe("jsdoc", () => {
   it("prints a one-line comment for one line and nothing for no text", () => {
     expect(jsdoc(["One line."]).text).toBe("/** One line. */");
     expect(jsdoc([undefined, "  "]).text).toBe("");
+  });
+});
+
+describe("jsdoc wrapping", () => {
+  const lines = (text: string) => jsdocLines(text).map((c) => c.text);
+  it("wraps prose at 90 columns on spaces, keeping every word", () => {
+    const text = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+    const wrapped = lines(text);
+    expect(wrapped.length).toBeGreaterThan(1);
+    for (const line of wrapped) expect(line.length).toBeLessThanOrEqual(90);
+    expect(wrapped.join(" ")).toBe(text);
+  });
+  it("never starts a continuation line with a list marker, heading, quote, table bar or tag", () => {
+    const text = `${"a".repeat(85)} - not-a-list # not-a-heading @notatag 1. not-numbered | x`;
+    for (const line of lines(text).slice(1)) expect(line).not.toMatch(/^([-*+#>|@]|\d+[.)])/);
+  });
+  it("keeps fenced code and table rows as they are", () => {
+    const long = "x".repeat(120);
+    expect(lines(`\`\`\`\n${long} ${long}\n\`\`\``)).toEqual(["```", `${long} ${long}`, "```"]);
+    expect(lines(`| ${long} | ${long} |`)).toEqual([`| ${long} | ${long} |`]);
   });
 });
 

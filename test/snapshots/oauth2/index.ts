@@ -22,7 +22,10 @@ export type { paths, components } from "./schema.js";
 /**
  * OAuth 2 scheme 1.0
  *
- * A resource server protected by one OAuth 2 scheme with two flows. The token and authorization URLs point at a dead loopback port on purpose: tests pass the `issuer` option, whose RFC 8414 metadata overrides them, so that only the real authorization server started by the tests can issue tokens.
+ * A resource server protected by one OAuth 2 scheme with two flows. The token and
+ * authorization URLs point at a dead loopback port on purpose: tests pass the `issuer`
+ * option, whose RFC 8414 metadata overrides them, so that only the real authorization server
+ * started by the tests can issue tokens.
  */
 export const servers = [{ url: "http://127.0.0.1:1" }] as const satisfies readonly ServerSpec[];
 
@@ -53,7 +56,8 @@ export interface AuthOptions {
   /**
    * The API's own authorization server.
    *
-   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows: clientCredentials, authorizationCode).
+   * OAuth 2 client: tokens are acquired, cached and refreshed by the client (flows:
+   * clientCredentials, authorizationCode).
    */
   OAuth2?: OAuth2Credential<"api:read" | "api:write" | "offline_access" | "openid">;
 }
