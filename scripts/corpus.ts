@@ -4,7 +4,11 @@
  * a pass rate with the failures grouped by cause. Not part of CI's test line (a fixed
  * sample of 40 is: test/corpus/corpus.test.ts).
  *
- *   npx tsx scripts/corpus.ts [--seed N] [--count 300] [--timeout 60] [--jobs N] [--batch 20] [--ids a,b]
+ *   npx tsx scripts/corpus.ts [--seed N] [--count 300] [--timeout 60] [--timeout-per-mb 12] [--jobs N] [--batch 20]
+ *                             [--ids a,b] [--max-bytes N] [--copy-to DIR]
+ *
+ * A document's time limit is `--timeout` seconds plus `--timeout-per-mb` for each MB of it:
+ * microsoft.com/graph (20 MB) takes three minutes and is slow, not hung.
  *
  * The target: every document either yields a client that type-checks, or fails with a
  * located DiagnosticError (invalid or unsupported input, exit 2 in the CLI). A crash, a
@@ -32,6 +36,7 @@ const { values: args } = parseArgs({
     seed: { type: "string" },
     count: { type: "string", default: "300" },
     timeout: { type: "string", default: "60" },
+    "timeout-per-mb": { type: "string", default: "12" },
     jobs: { type: "string", default: String(availableParallelism()) },
     batch: { type: "string", default: "20" },
     ids: { type: "string" },
@@ -42,6 +47,8 @@ const { values: args } = parseArgs({
 const seed = args.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(args.seed);
 const count = Number(args.count);
 const timeoutMs = Number(args.timeout) * 1000;
+const timeoutPerMbMs = Number(args["timeout-per-mb"]) * 1000;
+const limitFor = (doc: CorpusDocument): number => timeoutMs + (timeoutPerMbMs * doc.bytes) / 1e6;
 const jobs = Math.max(1, Number(args.jobs));
 const batchSize = Math.max(1, Number(args.batch));
 
@@ -121,7 +128,7 @@ type Verdict =
   | { kind: "diagnostic"; key: string; message: string }
   | { kind: "unlocated diagnostic"; key: string; message: string }
   | { kind: "crash"; key: string; message: string }
-  | { kind: "hang"; key: string }
+  | { kind: "hang"; key: string; message?: string }
   | { kind: "worker died"; key: string }
   | { kind: "type errors"; keys: string[]; examples: Record<string, string> };
 
@@ -177,7 +184,7 @@ async function main(): Promise<void> {
   console.log(`corpus: ${PACKAGE}@${PACKAGE_VERSION}, ${all.length} documents (${fmtTally(tally(all.map((d) => d.version)))})`);
   const drawing = args.ids === undefined ? `--seed ${seed} --count ${drawn.length}` : `--ids (${drawn.length})`;
   console.log(`draw: ${drawing}: ${fmtTally(mix)} (as written); converted by the package from ${fmtTally(origins)}`);
-  console.log(`running with ${jobs} workers, ${timeoutMs / 1000}s per document, type-check batches of ${batchSize}`);
+  console.log(`running with ${jobs} workers, ${timeoutMs / 1000}s + ${timeoutPerMbMs / 1000}s/MB per document, type-check batches of ${batchSize}`);
 
   const workers = Array.from({ length: jobs }, () => new Worker());
   const results = new Map<string, DocResult>();
@@ -186,8 +193,8 @@ async function main(): Promise<void> {
   let done = 0;
 
   await pool(drawn, workers, async (doc, worker) => {
-    const ran = await worker.run({ type: "generate", id: doc.id, spec: doc.file, dir: dirOf(doc), sharedRuntime, runtime }, timeoutMs);
-    results.set(doc.id, { doc, ...verdictOf(ran) });
+    const ran = await worker.run({ type: "generate", id: doc.id, spec: doc.file, dir: dirOf(doc), sharedRuntime, runtime }, limitFor(doc));
+    results.set(doc.id, { doc, ...verdictOf(ran, limitFor(doc)) });
     if (++done % 25 === 0) console.log(`  generated ${done}/${drawn.length} (${((performance.now() - started) / 1000).toFixed(0)}s)`);
   });
   const generationMs = performance.now() - started;
@@ -211,14 +218,18 @@ async function main(): Promise<void> {
 
   const checkStarted = performance.now();
   const checkBatch = async (batch: CorpusDocument[], worker: Worker): Promise<void> => {
-    const ran = await worker.run({ type: "typecheck", dirs: batch.map(dirOf) }, timeoutMs * Math.max(2, batch.length));
+    const limit = batch.reduce((ms, doc) => ms + limitFor(doc), 0) + timeoutMs;
+    const ran = await worker.run({ type: "typecheck", dirs: batch.map(dirOf) }, limit);
     if (ran.type !== "checked") {
       if (batch.length > 1) {
         for (const doc of batch) await checkBatch([doc], worker);
         return;
       }
       const result = results.get(batch[0]!.id)!;
-      result.verdict = { kind: ran.type === "timeout" ? "hang" : "worker died", key: `type-check ${ran.type === "timeout" ? "timed out" : `died (${ran.why})`}` };
+      result.verdict =
+        ran.type === "timeout"
+          ? { kind: "hang", key: "type-check timed out" }
+          : { kind: "worker died", key: `type-check died (${ran.type === "died" ? ran.why : "unexpected reply"})` };
       return;
     }
     const byDir = new Map(ran.byDir);
@@ -285,10 +296,10 @@ function copySample(drawn: CorpusDocument[], dir: string): void {
   console.log(`copied ${drawn.length} documents (${(total / 1e6).toFixed(2)} MB) to ${dir}`);
 }
 
-function verdictOf(ran: Ran): Omit<DocResult, "doc"> {
+function verdictOf(ran: Ran, limitMs: number): Omit<DocResult, "doc"> {
   switch (ran.type) {
     case "timeout":
-      return { verdict: { kind: "hang", key: `generation exceeded ${timeoutMs / 1000}s` } };
+      return { verdict: { kind: "hang", key: `generation exceeded its time limit` , message: `${(limitMs / 1000).toFixed(0)}s` } };
     case "died":
       return { verdict: { kind: "worker died", key: `generation died (${ran.why}; out of memory?)` } };
     case "checked":
