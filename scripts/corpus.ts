@@ -124,7 +124,7 @@ async function pool<T>(items: readonly T[], workers: Worker[], task: (item: T, w
 // Results and their grouping.
 
 type Verdict =
-  | { kind: "pass"; warnings: number }
+  | { kind: "pass"; warnings: string[] }
   | { kind: "diagnostic"; key: string; message: string }
   | { kind: "unlocated diagnostic"; key: string; message: string }
   | { kind: "crash"; key: string; message: string }
@@ -307,7 +307,7 @@ function verdictOf(ran: Ran, limitMs: number): Omit<DocResult, "doc"> {
     case "generated":
       switch (ran.outcome) {
         case "ok":
-          return { generateMs: ran.ms, bytes: ran.bytes, verdict: { kind: "pass", warnings: ran.warnings.length } };
+          return { generateMs: ran.ms, bytes: ran.bytes, verdict: { kind: "pass", warnings: ran.warnings } };
         case "diagnostic": {
           const first = ran.diagnostics[0] ?? { message: "(no error diagnostics)", located: false };
           const located = ran.diagnostics.every((d) => d.located);
@@ -366,9 +366,12 @@ function report(results: DocResult[], stats: { generationMs: number; checkMs: nu
       }
     }
   }
-  const warned = pass.filter((r) => r.verdict.kind === "pass" && r.verdict.warnings > 0).length;
+  const warnings = pass.map((r) => (r.verdict.kind === "pass" ? r.verdict.warnings : []));
+  const warned = warnings.filter((w) => w.length > 0).length;
+  const byShape = tally(warnings.flatMap((w) => [...new Set(w.map(shape))]));
   const slowest = [...results].filter((r) => r.generateMs !== undefined).sort((a, b) => b.generateMs! - a.generateMs!).slice(0, 3);
-  console.log(`\n${warned} passing documents had warnings`);
+  console.log(`\n${warned} passing documents had warnings; the commonest (documents):`);
+  for (const [message, n] of [...byShape].slice(0, 8)) console.log(`  ${String(n).padStart(3)}× ${message}`);
   console.log(`slowest: ${slowest.map((r) => `${r.doc.id} ${(r.generateMs! / 1000).toFixed(1)}s (${(r.doc.bytes / 1e6).toFixed(1)} MB)`).join(", ")}`);
   console.log(`time: generation ${(stats.generationMs / 1000).toFixed(0)}s, type-check ${(stats.checkMs / 1000).toFixed(0)}s in ${stats.batches} programs`);
   const file = join(work, `report-${stats.seed}.json`);

@@ -236,7 +236,7 @@ function cutEagerCycles<D extends Json>(original: D, document: D, report: Schema
     const replacement = { description: `${cut.name} (recursive; not typed here)` };
     if (Array.isArray(parent)) parent[Number(key)] = replacement;
     else if (isObject(parent)) parent[key] = replacement;
-    report(toPointer(cut.path), `${cut.name} contains itself other than through an object property, which TypeScript cannot type; typed unknown here`);
+    report(toPointer(cut.path), `schema "${cut.name}" contains itself other than through an object property, which TypeScript cannot type; typed unknown here`);
   }
   return copy;
 }
