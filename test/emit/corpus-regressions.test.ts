@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildModel } from "../../src/model/index.js";
 import { emitClient } from "../../src/emit/index.js";
-import { runtimeFiles } from "../../src/emit/runtime-files.js";
 import { typecheckClients, writeForCheck, writeSharedRuntime, type TypeError } from "../../scripts/corpus/typecheck.js";
 import { loaded } from "../model/helpers.js";
 
@@ -18,7 +17,7 @@ const json = (schema: unknown) => ({ content: { "application/json": { schema } }
 
 type Case = [string, { given: Record<string, unknown>; want?: (files: { index: string; schema: string }) => void }];
 
-export const cases: Case[] = [
+const cases: Case[] = [
   [
     "unused HttpError import when no operation declares an error response",
     { given: { paths: { "/a": { get: { responses: { 200: { ...ok("ok"), ...json({ type: "string" }) } } } } } } },
@@ -138,7 +137,6 @@ const outputs = new Map<string, { dir: string; index: string; schema: string }>(
 let errors = new Map<string, TypeError[]>();
 
 beforeAll(async () => {
-  const runtime = await runtimeFiles();
   const header = { generatorVersion: "0.0.0", specName: "case.yml", sha256: "0".repeat(64) };
   let shared: Map<string, string> | undefined;
   for (const [i, [name, { given }]] of cases.entries()) {
@@ -152,7 +150,6 @@ beforeAll(async () => {
     writeForCheck(dir, files, join(root, "_runtime"), shared);
     outputs.set(name, { dir, index: files.get("index.ts")!, schema: files.get("schema.ts")! });
   }
-  expect(runtime.size).toBeGreaterThan(0);
   errors = typecheckClients([...outputs.values()].map((o) => o.dir));
 }, 120_000);
 
