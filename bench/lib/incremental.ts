@@ -20,11 +20,18 @@ export interface IncrementalResult {
 const COPY = join(WORK, "incremental");
 
 export async function benchIncremental(runs: number): Promise<IncrementalResult> {
-  const config = JSON.parse(readFileSync(join(ROOT, "gen-auth-client.config.json"), "utf8")) as { clients: { spec: string; output?: string }[] };
+  const config = JSON.parse(readFileSync(join(ROOT, "gen-auth-client.config.json"), "utf8")) as {
+    clients: { spec: string; output?: string; overlays?: string[] }[];
+  };
   rmSync(COPY, { recursive: true, force: true });
   cpSync(join(ROOT, "gen-auth-client.config.json"), join(COPY, "gen-auth-client.config.json"));
-  for (const dir of ["specs", "test/fixtures", "generated", "test/snapshots"]) {
-    if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(COPY, dir), { recursive: true });
+  // Every top-level folder the config names (specs, their outputs, overlays), so that $refs to
+  // sibling files resolve in the copy too; scratch folders are left out.
+  const tops = new Set<string>(["generated"]);
+  for (const c of config.clients) for (const p of [c.spec, c.output ?? "generated", ...(c.overlays ?? [])]) tops.add(p.split(/[\\/]/)[0]!);
+  for (const dir of tops) {
+    if (dir === "" || dir === "." || dir === ".." || !existsSync(join(ROOT, dir))) continue;
+    cpSync(join(ROOT, dir), join(COPY, dir), { recursive: true, filter: (src) => !/[\\/](\.tmp|node_modules)$/.test(src) });
   }
   const cli = join(ROOT, "bin", "gen-auth-client.js");
   const result: IncrementalResult = { specs: config.clients.length, rows: [] };
