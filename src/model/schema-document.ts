@@ -20,6 +20,13 @@
  * - An Example Object's `externalValue` (3.1 §4.8.19) is a URL that openapi-typescript's bundler
  *   fetches (cpy.re/peertube: a crash offline, and a build that reaches a server a document
  *   names). Examples never shape a type: `externalValue` is dropped.
+ * - `enum` beside `type: "object"` is typed by openapi-typescript as alternatives of object
+ *   schemas; enum values that are not objects (mercedes-benz.com: `type: object, enum: ["PKW"]`)
+ *   make it throw. Such an enum contradicts its type and is dropped, with a warning.
+ * - A discriminator `mapping` value that is neither a schema name nor a local `$ref` that
+ *   resolves (digitalocean.com: `models/volume_action_post_attach.yml`, a file the document was
+ *   bundled from, and `#/reserved_ip_action_assign`) is resolved, or fetched, by openapi-typescript's
+ *   bundler, which fails. It is dropped, with a warning.
  * - A schema that contains itself other than through an object's properties (`Json: string |
  *   Json[]`, vercel.com) is valid, but openapi-typescript writes it as an indexed access into
  *   the `components` interface, which TypeScript must resolve eagerly: TS2502 "referenced
@@ -44,13 +51,19 @@ function isWholeComponent(segments: readonly string[]): boolean {
 }
 
 /**
- * Whether a pointer lands inside a schema, where a copy in `components.schemas` means the
- * same thing: within a named schema, or under a `schema` field (of a media type, parameter
- * or header). References to whole parameters, responses and the like are left as written.
+ * The components section where a copy of the target means the same thing: `schemas` for a
+ * pointer inside a schema (within a named schema, or under a `schema` field of a media type,
+ * parameter or header); `parameters`, `responses`, `requestBodies` or `headers` for a whole
+ * such object written inline (digitalocean.com: `#/paths/~1v2~1account~1keys/get/parameters/0`,
+ * which openapi-typescript types through the operation's optional `query` member: TS2339).
  */
-function isInsideSchema(segments: readonly string[]): boolean {
-  if (segments[0] === "components" && segments[1] === "schemas") return segments.length > 3;
-  return segments.includes("schema");
+function sectionFor(segments: readonly string[]): string | undefined {
+  if (segments[0] === "components" && segments[1] === "schemas") return segments.length > 3 ? "schemas" : undefined;
+  if (segments.includes("schema")) return "schemas";
+  const parent = segments.at(-2);
+  if (parent === "parameters" || parent === "responses" || parent === "headers") return parent;
+  if (segments.at(-1) === "requestBody") return "requestBodies";
+  return undefined;
 }
 
 function localPointer(ref: string): string[] | undefined {
@@ -172,14 +185,16 @@ function externalValues(node: unknown, path: string[], found: string[][]): void 
 
 export function schemaDocument<D extends Json>(document: D, report: SchemaReport): D {
   const version = typeof document.openapi === "string" ? document.openapi : "";
-  const refsToHoist = new Set<string>();
+  /** Target pointer → the components section its copy goes to. */
+  const refsToHoist = new Map<string, string>();
   const nullTypes: string[][] = [];
   visit(document, [], (object, path) => {
     if (typeof object.$ref === "string") {
       const target = localPointer(object.$ref);
       const value = target && valueAt(document, target);
-      if (target && !isWholeComponent(target) && isInsideSchema(target) && (isObject(value) || typeof value === "boolean")) {
-        refsToHoist.add(toPointer(target));
+      const section = target && !isWholeComponent(target) ? sectionFor(target) : undefined;
+      if (target && section !== undefined && (isObject(value) || (section === "schemas" && typeof value === "boolean"))) {
+        refsToHoist.set(toPointer(target), section);
       }
     }
     const onlyNull = object.type === "null" || (Array.isArray(object.type) && object.type.length === 1 && object.type[0] === "null");
@@ -189,10 +204,40 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
   });
   const examples: string[][] = [];
   externalValues(document, [], examples);
-  if (refsToHoist.size === 0 && nullTypes.length === 0 && examples.length === 0) return cutEagerCycles(document, document, report);
+  const schemaNames = new Set(Object.keys(isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {}));
+  const objectEnums: string[][] = [];
+  const mappings: { path: string[]; keys: string[] }[] = [];
+  visit(document, [], (object, path) => {
+    if (object.type === "object" && Array.isArray(object.enum) && object.enum.some((v) => !isObject(v))) objectEnums.push(path);
+    const mapping = isObject(object.discriminator) ? object.discriminator.mapping : undefined;
+    if (isObject(mapping)) {
+      const keys = Object.entries(mapping)
+        .filter(([, v]) => {
+          if (typeof v !== "string") return true;
+          const target = localPointer(v);
+          return !schemaNames.has(v) && (target === undefined || valueAt(document, target) === undefined);
+        })
+        .map(([k]) => k);
+      if (keys.length > 0) mappings.push({ path: [...path, "discriminator", "mapping"], keys });
+    }
+  });
+  if (refsToHoist.size === 0 && nullTypes.length === 0 && examples.length === 0 && objectEnums.length === 0 && mappings.length === 0) {
+    return cutEagerCycles(document, document, report);
+  }
 
   const copy = structuredClone(document);
   for (const path of examples) delete (valueAt(copy, path) as Json).externalValue;
+  for (const path of objectEnums) {
+    delete (valueAt(copy, path) as Json).enum;
+    report(toPointer([...path, "enum"]), `enum values that are not objects contradict type "object"; enum ignored`);
+  }
+  for (const { path, keys } of mappings) {
+    const mapping = valueAt(copy, path) as Json;
+    for (const key of keys) {
+      report(toPointer([...path, key]), `discriminator mapping value is neither a schema name nor a local $ref that resolves; ignored`);
+      delete mapping[key];
+    }
+  }
   for (const path of nullTypes) {
     const schema = valueAt(copy, path) as Json;
     delete schema.type;
@@ -207,19 +252,22 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
   }
   if (refsToHoist.size > 0) {
     const components = isObject(copy.components) ? copy.components : ((copy as Json).components = {});
-    const schemas = isObject(components.schemas) ? components.schemas : (components.schemas = {});
-    const taken = new Set(Object.keys(schemas));
-    const names = new Map([...refsToHoist].map((pointer) => [pointer, hoistedName(fromPointer(pointer), taken)]));
+    const sectionOf = (name: string): Json => (isObject(components[name]) ? components[name] : (components[name] = {}));
+    const taken = new Map<string, Set<string>>();
+    const takenIn = (section: string): Set<string> => taken.get(section) ?? taken.set(section, new Set(Object.keys(sectionOf(section)))).get(section)!;
+    const names = new Map([...refsToHoist].map(([pointer, section]) => [pointer, toPointer(["components", section, hoistedName(fromPointer(pointer), takenIn(section))])]));
     // Rewrite every reference first, then copy the targets: a target that refers to another
     // hoisted place is copied with its reference already rewritten.
     visit(copy, [], (object) => {
       if (typeof object.$ref !== "string") return;
       const target = localPointer(object.$ref);
-      const name = target && names.get(toPointer(target));
-      if (name !== undefined) object.$ref = `#${toPointer(["components", "schemas", name])}`;
+      const hoisted = target && names.get(toPointer(target));
+      if (hoisted !== undefined) object.$ref = `#${hoisted}`;
     });
-    for (const [pointer, name] of names) {
-      Object.defineProperty(schemas, name, { value: structuredClone(valueAt(copy, fromPointer(pointer))), writable: true, enumerable: true, configurable: true });
+    for (const [pointer, hoisted] of names) {
+      const [, section, name] = fromPointer(hoisted) as [string, string, string];
+      const value = structuredClone(valueAt(copy, fromPointer(pointer)));
+      Object.defineProperty(sectionOf(section), name, { value, writable: true, enumerable: true, configurable: true });
     }
   }
   return cutEagerCycles(document, copy, report);

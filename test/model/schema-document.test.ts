@@ -50,9 +50,41 @@ describe("schemaDocument: what openapi-typescript reads for schema.ts", () => {
     expect(refAt.reduce<unknown>((node, key) => (node as Doc)[key], given)).not.toBe(`#/components/schemas/${want.name}`);
   });
 
-  it("keeps references to whole components, and to whole parameters or responses, as written", () => {
-    const given = doc({ A: { type: "string" }, B: { $ref: "#/components/schemas/A" } }, { paths: { "/x": { get: { parameters: [{ $ref: "#/paths/~1y/get/parameters/0" }], responses: {} } } } });
+  it("keeps references to whole components as written", () => {
+    const given = doc({ A: { type: "string" }, B: { $ref: "#/components/schemas/A" } }, { paths: { "/x": { get: { parameters: [{ $ref: "#/components/parameters/P" }], responses: {} } } } });
     expect(run(given).out).toBe(given);
+  });
+
+  it("corpus bug (digitalocean.com): a $ref to a parameter written under paths is copied into components.parameters", () => {
+    const parameter = { name: "per_page", in: "query", schema: { type: "integer" } };
+    const given = doc({}, {
+      paths: {
+        "/keys": { get: { parameters: [parameter], responses: {} } },
+        "/actions": { get: { parameters: [{ $ref: "#/paths/~1keys/get/parameters/0" }], responses: {} } },
+      },
+    });
+    const { out } = run(given);
+    expect((out.components as Doc).parameters).toEqual({ keys_get_parameters_0: parameter });
+    expect(((out.paths as Doc)["/actions"] as { get: { parameters: unknown[] } }).get.parameters).toEqual([{ $ref: "#/components/parameters/keys_get_parameters_0" }]);
+  });
+
+  it("corpus bug (mercedes-benz.com): an enum of strings on an object schema is dropped, with a warning", () => {
+    const { out, warnings } = run(doc({ Group: { type: "object", enum: ["PKW", "VAN"], properties: { name: { type: "string" } } } }));
+    expect(((out.components as Doc).schemas as Doc).Group).toEqual({ type: "object", properties: { name: { type: "string" } } });
+    expect(warnings).toEqual([{ pointer: "/components/schemas/Group/enum", message: expect.stringContaining("enum ignored") }]);
+  });
+
+  it("corpus bug (digitalocean.com): discriminator mapping values that resolve to nothing are dropped, with a warning", () => {
+    const given = doc({
+      A: { type: "object", properties: { type: { type: "string" } } },
+      U: {
+        oneOf: [{ $ref: "#/components/schemas/A" }],
+        discriminator: { propertyName: "type", mapping: { a: "#/components/schemas/A", b: "A", c: "models/c.yml", d: "#/nowhere" } },
+      },
+    });
+    const { out, warnings } = run(given);
+    expect((((out.components as Doc).schemas as Doc).U as { discriminator: unknown }).discriminator).toEqual({ propertyName: "type", mapping: { a: "#/components/schemas/A", b: "A" } });
+    expect(warnings.map((w) => w.pointer)).toEqual(["/components/schemas/U/discriminator/mapping/c", "/components/schemas/U/discriminator/mapping/d"]);
   });
 
   it("does not rewrite $ref-looking text in examples, but does in properties named like keywords", () => {
