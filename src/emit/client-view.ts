@@ -25,6 +25,8 @@ export interface HeaderInfo {
 
 export interface OperationView {
   name: Code;
+  /** The method's name in the `Client` interface (`name`, quoted where it would mean something else). */
+  interfaceKey: Code;
   jsdocName: Code;
   doc: Code;
   spec: Code;
@@ -86,6 +88,8 @@ function operationView(operation: OperationModel): OperationView {
   if (operation.deprecated) tags.push(trusted("@deprecated The document marks this operation deprecated."));
   return {
     name: memberName(operation.name),
+    // In an interface, `new(…)` declares a construct signature, not a method named "new".
+    interfaceKey: operation.name === "new" ? stringLiteral(operation.name) : memberName(operation.name),
     jsdocName: trusted(jsdocCode(operation.name)),
     doc: jsdoc([operation.summary, operation.description, describeSecurity(operation.security)], tags),
     spec: operationSpec(operation),

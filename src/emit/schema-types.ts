@@ -16,6 +16,36 @@ function isWithRequired(node: ts.Node): boolean {
   return ts.isTypeAliasDeclaration(node) && node.name.text === "WithRequired";
 }
 
+/**
+ * openapi-typescript gives a schema that extends a discriminator base the discriminator
+ * property (`class: "Name"`) and then its own declaration of it too (`class?: "Name"`):
+ * TS2300 duplicate identifier (apple.com/sirikit-cloud-media). The first, injected one is
+ * kept: it is the narrower.
+ */
+function withoutDuplicateMembers(nodes: readonly ts.Node[]): ts.Node[] {
+  const nameOf = (member: ts.TypeElement): string | undefined =>
+    member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name)) ? member.name.text : undefined;
+  const result = ts.transform([...nodes], [
+    (context) => {
+      const visit = (node: ts.Node): ts.Node => {
+        const visited = ts.visitEachChild(node, visit, context);
+        if (!ts.isTypeLiteralNode(visited)) return visited;
+        const seen = new Set<string>();
+        const members = visited.members.filter((member) => {
+          const name = ts.isPropertySignature(member) ? nameOf(member) : undefined;
+          if (name === undefined) return true;
+          if (seen.has(name)) return false;
+          seen.add(name);
+          return true;
+        });
+        return members.length === visited.members.length ? visited : ts.factory.updateTypeLiteralNode(visited, ts.factory.createNodeArray(members));
+      };
+      return (root) => visit(root);
+    },
+  ]);
+  return result.transformed;
+}
+
 export async function schemaTypes(document: OpenApiDocument): Promise<string> {
   const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], {
     // A default describes what the server assumes when a value is absent, not that the
@@ -23,5 +53,6 @@ export async function schemaTypes(document: OpenApiDocument): Promise<string> {
     defaultNonNullable: false,
     silent: true,
   });
-  return astToString(ast.map((node) => (isWithRequired(node) ? (stringToAST(WITH_REQUIRED)[0] as ts.Node) : node)));
+  const nodes = withoutDuplicateMembers(ast.map((node) => (isWithRequired(node) ? (stringToAST(WITH_REQUIRED)[0] as ts.Node) : node)));
+  return astToString(nodes as ts.Node[]);
 }

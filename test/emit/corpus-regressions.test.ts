@@ -130,6 +130,62 @@ const cases: Case[] = [
       },
     },
   ],
+  [
+    "openapi-typescript declares a discriminator property twice in a subtype that also declares it (apple.com/sirikit-cloud-media)",
+    {
+      given: {
+        paths: { "/r": { get: { responses: { 200: { ...ok("ok"), ...json({ $ref: "#/components/schemas/Sub" }) } } } } },
+        components: {
+          schemas: {
+            Base: { type: "object", required: ["class"], properties: { class: { type: "string" } }, discriminator: { propertyName: "class" } },
+            Sub: { allOf: [{ $ref: "#/components/schemas/Base" }], type: "object", properties: { class: { type: "string", enum: ["Sub"] }, n: { type: "integer" } } },
+          },
+        },
+      },
+      want: ({ schema }) => expect(schema.match(/class\??:/g)?.length).toBe(2),
+    },
+  ],
+  [
+    "an operation named new declares a construct signature in the Client interface (gambitcomm.local/mimic)",
+    {
+      given: { paths: { "/new": { post: { operationId: "new", responses: { 204: ok("made") } } } } },
+      want: ({ index }) => expect(index).toContain('"new"(args?: NewArgs): Promise<NewResult>;'),
+    },
+  ],
+  [
+    "a $ref to a parameter under paths is typed through an optional member (digitalocean.com)",
+    {
+      given: {
+        paths: {
+          "/keys": { get: { parameters: [{ name: "per_page", in: "query", schema: { type: "integer" } }], responses: { 204: ok("none") } } },
+          "/actions": { get: { parameters: [{ $ref: "#/paths/~1keys/get/parameters/0" }], responses: { 204: ok("none") } } },
+        },
+      },
+    },
+  ],
+  [
+    "an enum of strings on an object schema makes openapi-typescript throw (mercedes-benz.com)",
+    {
+      given: {
+        paths: { "/g": { get: { responses: { 200: { ...ok("ok"), ...json({ $ref: "#/components/schemas/Group" }) } } } } },
+        components: { schemas: { Group: { type: "object", enum: ["PKW", "VAN"], properties: { name: { type: "string" } } } } },
+      },
+    },
+  ],
+  [
+    "a discriminator mapping to a file makes openapi-typescript resolve it (digitalocean.com)",
+    {
+      given: {
+        paths: { "/u": { post: { requestBody: { required: true, ...json({ $ref: "#/components/schemas/U" }) }, responses: { 204: ok("done") } } } },
+        components: {
+          schemas: {
+            A: { type: "object", properties: { type: { type: "string" } } },
+            U: { oneOf: [{ $ref: "#/components/schemas/A" }], discriminator: { propertyName: "type", mapping: { a: "models/a.yml", b: "#/nowhere" } } },
+          },
+        },
+      },
+    },
+  ],
 ];
 
 const root = await mkdtemp(join(tmpdir(), "corpus-regressions-"));
