@@ -62,6 +62,7 @@ describe("hostile names", () => {
     ["list-items", () => createClient({ baseUrl: echo.url }).listItems(), "GET", "/list-a"],
     ["listItems, colliding after conversion", () => createClient({ baseUrl: echo.url }).listItems2(), "GET", "/list-b"],
     ["ListItems, colliding by type name", () => createClient({ baseUrl: echo.url }).ListItems3(), "GET", "/list-c"],
+    ["new (quoted in the Client interface, where it would declare a constructor)", () => createClient({ baseUrl: echo.url }).new(), "POST", "/new"],
     ["auth (renamed: the client's own member)", () => createClient({ baseUrl: echo.url }).auth2(), "GET", "/auth"],
     ["no operationId, a path parameter with a space", () => createClient({ baseUrl: echo.url }).putNoOperationIdByTheId({ path: { "the id": "a b" } }), "PUT", "/no-operation-id/a%20b"],
   ];
