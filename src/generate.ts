@@ -161,9 +161,13 @@ export async function checkUpToDate(options: Omit<GenerateOptions, "write">): Pr
   }
   if (hash.digest("hex") !== header.sha256) return no("inputs changed");
 
-  const { runtimeFiles } = await import("./emit/runtime-files.js");
-  const [onDisk, runtime] = await Promise.all([readOutputFolder(output), runtimeFiles()]);
+  const { runtimeFilesFor } = await import("./emit/runtime-files.js");
+  const onDisk = await readOutputFolder(output);
   for (const path of ["index.ts", "schema.ts"]) if (!onDisk.has(path)) return no(`${path} is missing`);
+  // The runtime modules the client's index.ts reaches, and no others.
+  const runtime = await runtimeFilesFor(onDisk.get("index.ts")!).catch(() => undefined);
+  if (runtime === undefined) return no("index.ts imports a module this generator's runtime does not have");
+  for (const path of onDisk.keys()) if (path.startsWith("runtime/") && !runtime.has(path)) return no(`${path} is not part of this client's runtime`);
   const headerLine = onDisk.get("index.ts")!.split("\n", 1)[0]!;
   for (const [path, contents] of onDisk) {
     if (contents.startsWith(GENERATED_MARK) && !contents.startsWith(`${headerLine}\n`)) return no(`${path} has another header`);

@@ -17,6 +17,9 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { expandPath } from "./runtime/serialize.js";
+import { apiKeyAuth, bearerAuth } from "./runtime/static-auth.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -146,7 +149,10 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    auth: { bearer: bearerAuth, apiKey: apiKeyAuth, oauth2: createOAuth2Auth },
+    parameters: { path: expandPath },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

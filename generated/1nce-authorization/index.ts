@@ -15,6 +15,9 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { jsonBody } from "./runtime/body.js";
+import { basicAuth, bearerAuth } from "./runtime/static-auth.js";
+import { createTokenFromAuth } from "./runtime/token-from.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -128,7 +131,10 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    auth: { basic: basicAuth, bearer: bearerAuth, tokenFrom: createTokenFromAuth },
+    bodies: { json: jsonBody },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

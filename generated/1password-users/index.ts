@@ -16,6 +16,10 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { formBody } from "./runtime/body.js";
+import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { expandPath, serializeQuery } from "./runtime/serialize.js";
+import { basicAuth } from "./runtime/static-auth.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -217,7 +221,11 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    auth: { oauth2: createOAuth2Auth, basic: basicAuth },
+    parameters: { path: expandPath, query: serializeQuery },
+    bodies: { form: formBody },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

@@ -15,6 +15,9 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { formBody } from "./runtime/body.js";
+import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { expandPath } from "./runtime/serialize.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -212,7 +215,11 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    auth: { oauth2: createOAuth2Auth },
+    parameters: { path: expandPath },
+    bodies: { form: formBody },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

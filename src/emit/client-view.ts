@@ -10,6 +10,7 @@ import { argMembers, argsRequired, operationTypeExpression, resultType, typeName
 import { describeSecurity } from "./security-doc.js";
 import { schemeView, type SchemeView } from "./scheme-view.js";
 import { serversView, type ServersView } from "./server-view.js";
+import { runtimePartsView, type RuntimePartsView } from "./runtime-parts.js";
 
 export interface HeaderInfo {
   generatorVersion: string;
@@ -42,6 +43,8 @@ export interface ClientView {
   header: Code;
   apiDoc: Code;
   runtimeImports: Code[];
+  /** The scheme implementations, serializers and body encoders handed to createClientRuntime. */
+  runtimeParts: RuntimePartsView;
   servers: ServersView;
   hasServerVariables: boolean;
   requestIdHeader: Code | false;
@@ -138,6 +141,7 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     header: headerLine(header),
     apiDoc: jsdoc([`${model.title} ${model.version}`, model.description]),
     runtimeImports: runtimeImports(model, oauthSchemes.length > 0),
+    runtimeParts: runtimePartsView(model),
     servers,
     hasServerVariables: servers.variables.length > 0,
     requestIdHeader: model.requestIdHeader === undefined ? false : stringLiteral(model.requestIdHeader),

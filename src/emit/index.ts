@@ -6,7 +6,7 @@ import type { ApiModel } from "../model/types.js";
 import type { OpenApiDocument } from "../load/types.js";
 import { clientView, headerLine, type HeaderInfo } from "./client-view.js";
 import { formatTypeScript } from "./format.js";
-import { runtimeFiles } from "./runtime-files.js";
+import { runtimeFilesFor } from "./runtime-files.js";
 import { schemaTypes } from "./schema-types.js";
 import { render } from "./template.js";
 import { lineComment } from "./encode.js";
@@ -27,7 +27,7 @@ export async function emitClient(model: ApiModel, document: OpenApiDocument, hea
   files.set("index.ts", index);
   files.set("schema.ts", schema);
   const runtimeHeader = lineComment(`Runtime of gen-auth-client ${header.generatorVersion}, copied into this client. Do not edit.`).text;
-  for (const [path, source] of await runtimeFiles()) {
+  for (const [path, source] of await runtimeFilesFor(index)) {
     files.set(path, `${runtimeHeader}\n${source}`);
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

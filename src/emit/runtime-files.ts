@@ -1,9 +1,11 @@
 /**
- * The runtime, copied into every client so that generated code needs no package.
+ * The runtime, copied into every client so that generated code needs no package: only the
+ * modules the client's `index.ts` reaches through relative imports (type-only ones too, so
+ * the copy type-checks), e.g. no `runtime/oauth/` for a client without OAuth.
  * Tests (`*.test.ts`) and the runtime's own tsconfig stay behind.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { posix, relative, sep, join } from "node:path";
 import { runtimeDir } from "./paths.js";
 
 async function listTs(dir: string): Promise<string[]> {
@@ -20,7 +22,7 @@ async function listTs(dir: string): Promise<string[]> {
 
 let cache: Promise<Map<string, string>> | undefined;
 
-/** Runtime sources keyed by their path inside the output folder ("runtime/client.ts"). */
+/** Every runtime source, keyed by its path inside an output folder ("runtime/client.ts"). */
 export function runtimeFiles(): Promise<Map<string, string>> {
   cache ??= (async () => {
     const files = (await listTs(runtimeDir)).sort();
@@ -28,4 +30,37 @@ export function runtimeFiles(): Promise<Map<string, string>> {
     return new Map(files.map((f, i) => [["runtime", ...relative(runtimeDir, f).split(sep)].join("/"), contents[i]!]));
   })();
   return cache;
+}
+
+/**
+ * Relative module specifiers of a source: static `import … from`, `export … from` and
+ * side-effect `import "…"`. The runtime is our own code and uses nothing else (no dynamic
+ * `import()`, no `require`); a specifier that names no runtime file fails loudly below.
+ */
+const SPECIFIER = /^\s*(?:import|export)\b[^;]*?(?:\bfrom\s*)?"(\.\.?\/[^"]+)";/gm;
+
+function relativeImports(source: string): string[] {
+  return [...source.matchAll(SPECIFIER)].map((match) => match[1]!);
+}
+
+/**
+ * The runtime modules `index` (the generated `index.ts`, at the output folder's root)
+ * reaches: the closure over relative imports, each `./x.js` read as the `./x.ts` it names.
+ * Keyed and ordered like `runtimeFiles()`.
+ */
+export async function runtimeFilesFor(index: string): Promise<Map<string, string>> {
+  const all = await runtimeFiles();
+  const reached = new Set<string>();
+  const visit = (from: string, source: string) => {
+    for (const specifier of relativeImports(source)) {
+      const path = posix.normalize(posix.join(posix.dirname(from), specifier)).replace(/\.js$/, ".ts");
+      if (!path.startsWith("runtime/") || reached.has(path)) continue;
+      const target = all.get(path);
+      if (target === undefined) throw new Error(`internal error: ${from} imports ${specifier}, which is not a runtime module`);
+      reached.add(path);
+      visit(path, target);
+    }
+  };
+  visit("index.ts", index);
+  return new Map([...all].filter(([path]) => reached.has(path)));
 }

@@ -1,10 +1,10 @@
 /** Request body encoding and response body reading, on Request/Response objects directly. */
 import { describe, expect, it } from "vitest";
-import { acceptHeader, encodeRequestBody, isJsonMediaType, readResponseBody } from "../../src/runtime/body.js";
+import { acceptHeader, bodyEncoders, encodeRequestBody, isJsonMediaType, readResponseBody } from "../../src/runtime/body.js";
 
 /** What a server would receive: the body and Content-Type fetch would send. */
 async function sent(encoding: Parameters<typeof encodeRequestBody>[1]["encoding"], mediaType: string, value: unknown) {
-  const encoded = encodeRequestBody("op", { encoding, mediaType, required: true }, value)!;
+  const encoded = encodeRequestBody("op", { encoding, mediaType, required: true }, value, bodyEncoders)!;
   const headers = encoded.contentType ? { "content-type": encoded.contentType } : undefined;
   const request = new Request("http://127.0.0.1/", { method: "POST", body: encoded.body, headers });
   return { contentType: request.headers.get("content-type"), text: await request.text() };
@@ -56,11 +56,11 @@ describe("encodeRequestBody", () => {
       text: "hi",
     });
     expect((await sent("binary", "image/*", new Blob(["x"], { type: "image/gif" }))).contentType).toBe("image/gif");
-    expect(() => encodeRequestBody("op", { encoding: "binary", mediaType: "application/octet-stream", required: true }, { a: 1 })).toThrow(TypeError);
+    expect(() => encodeRequestBody("op", { encoding: "binary", mediaType: "application/octet-stream", required: true }, { a: 1 }, bodyEncoders)).toThrow(TypeError);
   });
 
   it("no body when the caller gives none", () => {
-    expect(encodeRequestBody("op", { encoding: "json", mediaType: "application/json", required: false }, undefined)).toBeUndefined();
+    expect(encodeRequestBody("op", { encoding: "json", mediaType: "application/json", required: false }, undefined, bodyEncoders)).toBeUndefined();
   });
 });
 

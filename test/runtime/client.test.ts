@@ -11,7 +11,7 @@ import { createRuntime } from "../../src/runtime/client.js";
 import type { CallArgs, OperationSpec } from "../../src/runtime/operation.js";
 import type { ClientOptions } from "../../src/runtime/options.js";
 import { apiKeyAuth, basicAuth, bearerAuth } from "../../src/runtime/static-auth.js";
-import { freePort, json, startServer, type Received, type RecordingServer } from "./helpers.js";
+import { allParts, freePort, json, startServer, type Received, type RecordingServer } from "./helpers.js";
 
 const CANARY = "canary-5ecr3t-9b2f";
 const BASIC_TOKEN = Buffer.from(`user:${CANARY}`).toString("base64");
@@ -55,7 +55,7 @@ type AnyResult = {
 };
 
 function runtime(options: ClientOptions<Record<string, unknown>> = {}, schemes: Record<string, SchemeAuth> = {}) {
-  const rt = createRuntime({ defaultBaseUrl: server.url }, options, schemes);
+  const rt = createRuntime({ defaultBaseUrl: server.url, parts: allParts }, options, schemes);
   return (operation: OperationSpec, args?: CallArgs) => rt.call<AnyResult>(operation, args);
 }
 
@@ -537,6 +537,6 @@ describe("redirects", () => {
 });
 
 it("the runtime itself shows no secret when inspected", () => {
-  const rt = createRuntime({ defaultBaseUrl: server.url }, { auth: {} }, schemes);
+  const rt = createRuntime({ defaultBaseUrl: server.url, parts: allParts }, { auth: {} }, schemes);
   expect(inspect(rt, { depth: Infinity, showHidden: true })).not.toContain(CANARY);
 });

@@ -13,7 +13,7 @@ import type { ClientOptions } from "../../src/runtime/options.js";
 import { parseRetryAfter, retryDelay, retryPolicy } from "../../src/runtime/retry.js";
 import { bearerAuth } from "../../src/runtime/static-auth.js";
 import { MemoryTokenStore } from "../../src/runtime/token-store.js";
-import { json, startServer, type RecordingServer } from "./helpers.js";
+import { allParts, json, startServer, type RecordingServer } from "./helpers.js";
 
 const CANARY = "canary-fault-7e1c";
 let server: RecordingServer;
@@ -48,7 +48,7 @@ type AnyResult = { ok: boolean; data?: unknown; error?: { kind: string; message:
 const fastRetry = { baseDelayMs: 1, maxDelayMs: 50 };
 
 function call(operation: OperationSpec, options: ClientOptions<Record<string, unknown>> = {}, args?: CallArgs) {
-  const rt = createRuntime({ defaultBaseUrl: server.url }, { retry: fastRetry, ...options }, { Bearer: bearerAuth("Bearer", CANARY) });
+  const rt = createRuntime({ defaultBaseUrl: server.url, parts: allParts }, { retry: fastRetry, ...options }, { Bearer: bearerAuth("Bearer", CANARY) });
   return rt.call<AnyResult>(operation, args);
 }
 
@@ -169,7 +169,7 @@ describe("a failing token endpoint causes no retry storm", () => {
       { clientId: "c", clientSecret: CANARY },
       { baseUrl: server.url, fetch: (input, init) => fetch(input, init), tokenStore: store, allowInsecureHttp: false },
     );
-    const rt = createRuntime({ defaultBaseUrl: server.url }, { retry: fastRetry }, { OAuth2: scheme });
+    const rt = createRuntime({ defaultBaseUrl: server.url, parts: allParts }, { retry: fastRetry }, { OAuth2: scheme });
     return (operation: OperationSpec) => rt.call<AnyResult>(operation);
   }
   const protectedOp = op({ security: [{ OAuth2: [] }] });

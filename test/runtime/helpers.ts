@@ -4,6 +4,15 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { bodyEncoders } from "../../src/runtime/body.js";
+import type { RuntimeParts } from "../../src/runtime/parts.js";
+import { expandPath, serializeCookies, serializeHeaders, serializeQuery } from "../../src/runtime/serialize.js";
+
+/** Every serializer and body encoder, for tests whose operations are written by hand. */
+export const allParts: RuntimeParts = {
+  parameters: { path: expandPath, query: serializeQuery, headers: serializeHeaders, cookies: serializeCookies },
+  bodies: bodyEncoders,
+};
 
 export interface Received {
   readonly method: string;

@@ -10,8 +10,8 @@ import {
   bearerAuth,
   encodeBasicCredentials,
   httpAuth,
-  staticSchemeAuth,
 } from "../../src/runtime/static-auth.js";
+import { createClientRuntime } from "../../src/runtime/index.js";
 
 const CANARY = "canary-s3cr3t-7f1e";
 
@@ -94,20 +94,40 @@ describe("http bearer (RFC 6750 §2.1) and other http schemes", () => {
 
   it("other schemes: Authorization: <Scheme> <credential>, scheme as the document writes it", async () => {
     expect(await httpAuth("H", "HOBA", "abc.def").apply([])).toEqual({ headers: { Authorization: "HOBA abc.def" } });
-    expect(await staticSchemeAuth("H", { type: "http", scheme: "Custom" }, "v")!.apply([])).toEqual({
-      headers: { Authorization: "Custom v" },
-    });
   });
 
-  it("staticSchemeAuth picks by type, case-insensitively for http schemes, and leaves oauth2 alone", async () => {
-    expect(await staticSchemeAuth("B", { type: "http", scheme: "BASIC" }, { username: "u", password: "p" })!.apply([])).toEqual({
-      headers: { Authorization: "Basic dTpw" },
-    });
-    expect(await staticSchemeAuth("T", { type: "http", scheme: "bearer" }, "t")!.apply([])).toEqual({
-      headers: { Authorization: "Bearer t" },
-    });
-    expect(staticSchemeAuth("O", { type: "oauth2", flows: {} }, { clientId: "c" })).toBeUndefined();
-    expect(staticSchemeAuth("C", { type: "openIdConnect", openIdConnectUrl: "https://x" }, { clientId: "c" })).toBeUndefined();
+  it("createClientRuntime picks the implementation by type, case-insensitively for http schemes", async () => {
+    const runtime = createClientRuntime(
+      {
+        servers: [{ url: "https://api.example" }],
+        securitySchemes: {
+          B: { type: "http", scheme: "BASIC" },
+          T: { type: "http", scheme: "bearer" },
+          H: { type: "http", scheme: "Custom" },
+          K: { type: "apiKey", in: "query", name: "key" },
+        },
+        operations: {},
+      },
+      { auth: { B: { username: "u", password: "p" }, T: "t", H: "v", K: "k" } },
+      { auth: { apiKey: apiKeyAuth, basic: basicAuth, bearer: bearerAuth, http: httpAuth } },
+    );
+    const sent = async (scheme: string) => {
+      const result = await runtime.credentialsFor(scheme);
+      return result.ok ? { headers: result.headers, query: result.query } : result.error.message;
+    };
+    expect(await sent("B")).toEqual({ headers: { authorization: "Basic dTpw" }, query: {} });
+    expect(await sent("T")).toEqual({ headers: { authorization: "Bearer t" }, query: {} });
+    expect(await sent("H")).toEqual({ headers: { authorization: "Custom v" }, query: {} });
+    expect(await sent("K")).toEqual({ headers: {}, query: { key: "k" } });
+  });
+
+  it("a scheme whose implementation the client did not hand over is never configured", async () => {
+    const runtime = createClientRuntime(
+      { servers: [{ url: "https://api.example" }], securitySchemes: { B: { type: "http", scheme: "basic" } }, operations: {} },
+      { auth: { B: { username: "u", password: "p" } } },
+      {},
+    );
+    expect(await runtime.credentialsFor("B")).toMatchObject({ ok: false, error: { reason: "missing_credentials" } });
   });
 });
 

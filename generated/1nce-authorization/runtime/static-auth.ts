@@ -8,7 +8,7 @@
  * `JSON.stringify` of a scheme (or of a client holding it) shows no secret. Values are
  * checked before they reach `Headers`, whose own TypeError would quote the value.
  */
-import type { AppliedCredentials, SchemeAuth, SchemeSpec } from "./auth.js";
+import type { AppliedCredentials, SchemeAuth } from "./auth.js";
 import type { ApiKeyCredential, BasicCredential, BearerCredential } from "./options.js";
 import type { AuthError } from "./result.js";
 
@@ -182,23 +182,4 @@ export function httpAuth(name: string, scheme: string, credential: DynamicCreden
       return checkFieldValue(name, header) ?? { headers: { Authorization: header } };
     },
   };
-}
-
-/**
- * The SchemeAuth for an apiKey or http scheme, from its spec and the user's option.
- * Returns undefined for oauth2 and openIdConnect, which acquire tokens (see `oauth/`).
- */
-export function staticSchemeAuth(name: string, spec: SchemeSpec, credential: unknown): SchemeAuth | undefined {
-  switch (spec.type) {
-    case "apiKey":
-      return apiKeyAuth(name, spec, credential as ApiKeyCredential | undefined);
-    case "http": {
-      const scheme = spec.scheme.toLowerCase();
-      if (scheme === "basic") return basicAuth(name, credential as BasicCredential | undefined);
-      if (scheme === "bearer") return bearerAuth(name, credential as BearerCredential | undefined);
-      return httpAuth(name, spec.scheme, credential as DynamicCredential | undefined);
-    }
-    default:
-      return undefined;
-  }
 }

@@ -6,37 +6,12 @@
  * ordinary pipeline, with its own security; its typed errors surface as the `cause` of a
  * `kind: "auth"` error.
  */
-import type { AppliedCredentials, SchemeAuth } from "./auth.js";
+import type { AppliedCredentials, SchemeAuth, TokenFromEnv, TokenFromSpec } from "./auth.js";
 import type { AuthError } from "./result.js";
 import { singleFlight } from "./single-flight.js";
-import type { TokenSet, TokenStore } from "./token-store.js";
-import { expiresAtFrom } from "./oauth/token-endpoint.js";
+import { expiresAtFrom, type TokenSet } from "./token-store.js";
 
-export interface TokenFromSpec {
-  /** The generated method name of the operation that issues tokens. */
-  readonly operation: string;
-  readonly body?: unknown;
-  /** RFC 6901 pointers into the operation's 2xx body. */
-  readonly accessToken: string;
-  readonly expiresIn: string;
-  readonly tokenType: string;
-  readonly defaultExpiresIn?: number;
-}
-
-/** What running the token operation returned (the pipeline's untyped result). */
-export type IssueResult =
-  | { readonly ok: true; readonly data: unknown; readonly requestId?: string }
-  | { readonly ok: false; readonly error: { readonly kind: string; readonly message: string; readonly httpStatus?: number }; readonly requestId?: string };
-
-export interface TokenFromEnv {
-  /** Runs the token operation (no caller signal: concurrent callers share the run). */
-  readonly issue: () => Promise<IssueResult>;
-  /** Whether the token operation's own security can be met by the configured credentials. */
-  readonly configured: boolean;
-  readonly tokenStore: TokenStore;
-  readonly onTokens?: (scheme: string, tokens: TokenSet) => void | Promise<void>;
-  readonly now?: () => number;
-}
+export type { IssueResult, TokenFromEnv, TokenFromSpec } from "./auth.js";
 
 /** Lifetime assumed when neither the response nor the declaration gives one (RFC 6749 §5.1 leaves it open). */
 const FALLBACK_EXPIRES_IN = 300;

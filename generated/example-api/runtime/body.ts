@@ -7,7 +7,7 @@
  * Every encoded body is a string, Blob, ArrayBuffer(View) or FormData: all can be sent
  * again, which a same-origin redirect (307/308) or the one retry after a 401 needs.
  */
-import type { RequestBodySpec, ResponseBodyKind } from "./operation.js";
+import type { BodyEncoding, RequestBodySpec, ResponseBodyKind } from "./operation.js";
 
 export interface EncodedBody {
   readonly body: BodyInit;
@@ -94,27 +94,48 @@ export function encodeMultipart(value: unknown): FormData {
   return form;
 }
 
-/** The body of one call, or undefined when the caller gave none. */
-export function encodeRequestBody(operation: string, spec: RequestBodySpec, value: unknown): EncodedBody | undefined {
-  if (value === undefined) return undefined;
-  switch (spec.encoding) {
-    case "json":
-      return { body: JSON.stringify(value), contentType: concrete(spec.mediaType, "application/json") };
-    case "form":
-      return { body: encodeForm(value), contentType: concrete(spec.mediaType, "application/x-www-form-urlencoded") };
-    case "multipart":
-      return { body: encodeMultipart(value) };
-    case "text":
-      return { body: text(value), contentType: concrete(spec.mediaType, "text/plain") };
-    case "binary": {
-      if (typeof value === "string") return { body: value, contentType: concrete(spec.mediaType, "application/octet-stream") };
-      if (!isBinary(value)) {
-        throw new TypeError(`${operation}: the body must be a Blob, ArrayBuffer or typed array`);
-      }
-      const fallback = value instanceof Blob && value.type ? value.type : "application/octet-stream";
-      return { body: value as BodyInit, contentType: concrete(spec.mediaType, fallback) };
-    }
+/** Encodes a call's body for one declared media type (ranges such as `*\/*` included). */
+export type BodyEncoder = (operation: string, mediaType: string, value: unknown) => EncodedBody;
+
+/** The encoders a client uses, by the encoding its document declares (see RuntimeParts). */
+export type BodyEncoders = Readonly<Partial<Record<BodyEncoding, BodyEncoder>>>;
+
+export const jsonBody: BodyEncoder = (_, mediaType, value) => ({ body: JSON.stringify(value), contentType: concrete(mediaType, "application/json") });
+
+export const formBody: BodyEncoder = (_, mediaType, value) => ({
+  body: encodeForm(value),
+  contentType: concrete(mediaType, "application/x-www-form-urlencoded"),
+});
+
+export const multipartBody: BodyEncoder = (_, __, value) => ({ body: encodeMultipart(value) });
+
+export const textBody: BodyEncoder = (_, mediaType, value) => ({ body: text(value), contentType: concrete(mediaType, "text/plain") });
+
+export const binaryBody: BodyEncoder = (operation, mediaType, value) => {
+  if (typeof value === "string") return { body: value, contentType: concrete(mediaType, "application/octet-stream") };
+  if (!isBinary(value)) {
+    throw new TypeError(`${operation}: the body must be a Blob, ArrayBuffer or typed array`);
   }
+  const fallback = value instanceof Blob && value.type ? value.type : "application/octet-stream";
+  return { body: value as BodyInit, contentType: concrete(mediaType, fallback) };
+};
+
+/** Every encoder, for code that does not know its operations in advance (tests, tools). */
+export const bodyEncoders: Readonly<Record<BodyEncoding, BodyEncoder>> = {
+  json: jsonBody,
+  form: formBody,
+  multipart: multipartBody,
+  text: textBody,
+  binary: binaryBody,
+};
+
+/** The body of one call, or undefined when the caller gave none. */
+export function encodeRequestBody(operation: string, spec: RequestBodySpec, value: unknown, encoders: BodyEncoders): EncodedBody | undefined {
+  if (value === undefined) return undefined;
+  const encode = encoders[spec.encoding];
+  // The generated client hands over an encoder for every encoding its operations declare.
+  if (encode === undefined) throw new TypeError(`${operation}: no ${spec.encoding} body encoder was given to the runtime`);
+  return encode(operation, spec.mediaType, value);
 }
 
 /**

@@ -4,7 +4,7 @@
  * the user's configured credentials into headers, query parameters or cookies for one call.
  */
 import type { AuthError } from "./result.js";
-import type { TokenFromSpec } from "./token-from.js";
+import type { TokenSet, TokenStore } from "./token-store.js";
 
 /** What a scheme adds to one request. */
 export interface CredentialParts {
@@ -68,3 +68,33 @@ export type SchemeSpec =
       readonly quirks?: TokenEndpointQuirks;
     }
   | { readonly type: "openIdConnect"; readonly openIdConnectUrl: string; readonly quirks?: TokenEndpointQuirks };
+
+/**
+ * `x-gen-auth-client.tokenFrom` on an http bearer scheme: an operation of the same API
+ * issues its tokens (token-from.ts).
+ */
+export interface TokenFromSpec {
+  /** The generated method name of the operation that issues tokens. */
+  readonly operation: string;
+  readonly body?: unknown;
+  /** RFC 6901 pointers into the operation's 2xx body. */
+  readonly accessToken: string;
+  readonly expiresIn: string;
+  readonly tokenType: string;
+  readonly defaultExpiresIn?: number;
+}
+
+/** What running the token operation returned (the pipeline's untyped result). */
+export type IssueResult =
+  | { readonly ok: true; readonly data: unknown; readonly requestId?: string }
+  | { readonly ok: false; readonly error: { readonly kind: string; readonly message: string; readonly httpStatus?: number }; readonly requestId?: string };
+
+export interface TokenFromEnv {
+  /** Runs the token operation (no caller signal: concurrent callers share the run). */
+  readonly issue: () => Promise<IssueResult>;
+  /** Whether the token operation's own security can be met by the configured credentials. */
+  readonly configured: boolean;
+  readonly tokenStore: TokenStore;
+  readonly onTokens?: (scheme: string, tokens: TokenSet) => void | Promise<void>;
+  readonly now?: () => number;
+}

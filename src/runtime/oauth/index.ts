@@ -30,7 +30,6 @@ export {
   refreshTokenGrantRequest,
   passwordGrantRequest,
   processTokenResponse,
-  expiresAtFrom,
   type TokenRequestContext,
 } from "./token-endpoint.js";
 export { buildAuthorizationUrl, validateAuthorizationResponse } from "./authorization-code.js";
@@ -44,5 +43,6 @@ export {
 } from "./discovery.js";
 export { dynamicClientRegistrationRequest, processDynamicClientRegistrationResponse } from "./registration.js";
 export { isAuthError } from "./errors.js";
+export { expiresAtFrom } from "../token-store.js";
 export { checkTransport, type HttpEnv } from "./http.js";
-export { parseBearerChallenge, bearerChallengeError, type BearerChallenge } from "./www-authenticate.js";
+export { parseBearerChallenge, bearerChallengeError, type BearerChallenge } from "../www-authenticate.js";

@@ -12,6 +12,13 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { jsonBody } from "./runtime/body.js";
+import {
+  expandPath,
+  serializeCookies,
+  serializeHeaders,
+  serializeQuery,
+} from "./runtime/serialize.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -452,7 +459,15 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    parameters: {
+      path: expandPath,
+      query: serializeQuery,
+      headers: serializeHeaders,
+      cookies: serializeCookies,
+    },
+    bodies: { json: jsonBody },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

@@ -15,6 +15,8 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { jsonBody } from "./runtime/body.js";
+import { createOAuth2Auth } from "./runtime/oauth/index.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -179,7 +181,10 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    auth: { oauth2: createOAuth2Auth },
+    bodies: { json: jsonBody },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

@@ -14,6 +14,7 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { basicAuth } from "./runtime/static-auth.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -87,7 +88,9 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    auth: { basic: basicAuth },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

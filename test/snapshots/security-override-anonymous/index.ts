@@ -15,6 +15,7 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
+import { apiKeyAuth, bearerAuth } from "./runtime/static-auth.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -147,7 +148,9 @@ export interface Client {
 
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
-  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options);
+  const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
+    auth: { apiKey: apiKeyAuth, bearer: bearerAuth },
+  });
   return {
     auth: {
       credentialsFor: (scheme, credentialOptions) =>

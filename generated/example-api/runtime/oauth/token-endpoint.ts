@@ -6,7 +6,7 @@
  */
 import type { TokenEndpointQuirks } from "../auth.js";
 import type { AuthError } from "../result.js";
-import type { TokenSet } from "../token-store.js";
+import { expiresAtFrom, type TokenSet } from "../token-store.js";
 import type { ClientAuthParts } from "./client-authentication.js";
 import { isObject } from "./encoding.js";
 import { authError, describeOAuthError, isAuthError, parseOAuthError, redact, redactDeep } from "./errors.js";
@@ -86,16 +86,6 @@ export function passwordGrantRequest(
   scope: string | undefined,
 ) {
   return tokenRequest(ctx, "password", { username, password, scope });
-}
-
-/**
- * Token lifetime kept for use: `expires_in` minus a safety margin of 10% of the lifetime,
- * at most 30 s, so that a token is not sent in its last moments (clock skew, latency).
- * A 900 s token is used for 870 s, a 10 s token for 9 s.
- */
-export function expiresAtFrom(now: number, expiresInSeconds: number): number {
-  const lifetime = expiresInSeconds * 1000;
-  return now + lifetime - Math.min(30_000, lifetime / 10);
 }
 
 export interface ProcessTokenResponseOptions {

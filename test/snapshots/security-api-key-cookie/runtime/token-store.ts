@@ -15,6 +15,16 @@ export interface TokenSet {
   readonly idToken?: string;
 }
 
+/**
+ * Token lifetime kept for use: `expires_in` minus a safety margin of 10% of the lifetime,
+ * at most 30 s, so that a token is not sent in its last moments (clock skew, latency).
+ * A 900 s token is used for 870 s, a 10 s token for 9 s.
+ */
+export function expiresAtFrom(now: number, expiresInSeconds: number): number {
+  const lifetime = expiresInSeconds * 1000;
+  return now + lifetime - Math.min(30_000, lifetime / 10);
+}
+
 export interface TokenStore {
   get(key: string): Promise<TokenSet | undefined>;
   set(key: string, tokens: TokenSet): Promise<void>;

@@ -26,14 +26,17 @@ import {
 } from "./responses.js";
 import { isAuthError, type AuthError, type NetworkError, type TimeoutError, type UnexpectedError } from "./result.js";
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
-import { expandPath, percentEncode, serializeCookies, serializeHeaders, serializeQuery } from "./serialize.js";
+import type { RuntimeParts } from "./parts.js";
+import { percentEncode } from "./serialize.js";
 import { mayCarryCredentials, sameOrigin } from "./transport-security.js";
 import { RETRY_STATUSES, retryDelay, retryPolicy, sleep } from "./retry.js";
-import { bearerChallengeError } from "./oauth/www-authenticate.js";
+import { bearerChallengeError } from "./www-authenticate.js";
 
 export interface RuntimeConfig {
   /** The document's first server URL, used when the options give no `baseUrl`. */
   readonly defaultBaseUrl: string;
+  /** The serializers and body encoders this client's operations need (parts.ts). */
+  readonly parts: RuntimeParts;
 }
 
 export interface Runtime {
@@ -84,22 +87,23 @@ async function callOperation(context: Context, operation: OperationSpec, args: C
 
 async function pipeline(context: Context, op: OperationSpec, args: CallArgs, signal: AbortSignal): Promise<AnyResult> {
   const { options, schemes } = context;
+  const { parameters = {}, bodies = {} } = context.config.parts;
   signal.throwIfAborted();
 
-  const path = expandPath(op.name, op.path, op.parameters, args.path);
+  const path = parameters.path ? parameters.path(op.name, op.path, op.parameters, args.path) : op.path;
   const choice = chooseSecurity(op.name, op.security, schemes);
   if (isAuthError(choice)) return failure(choice);
 
-  const url = buildUrl(op.name, options.baseUrl ?? context.config.defaultBaseUrl, path, serializeQuery(op.parameters, args.query));
+  const url = buildUrl(op.name, options.baseUrl ?? context.config.defaultBaseUrl, path, parameters.query?.(op.parameters, args.query) ?? "");
   // Checked before any credential is produced: an OAuth scheme would otherwise fetch a
   // token only for it to be refused here.
   if (choice.length > 0 && !mayCarryCredentials(url, options.dangerouslyAllowInsecureHttp ?? false)) {
     return failure(insecureTransport(op.name, choice, url));
   }
 
-  const parameterHeaders = serializeHeaders(op.name, op.parameters, args.headers);
-  const parameterCookies = serializeCookies(op.parameters, args.cookies);
-  const body = op.requestBody ? encodeRequestBody(op.name, op.requestBody, args.body) : undefined;
+  const parameterHeaders = parameters.headers?.(op.name, op.parameters, args.headers) ?? {};
+  const parameterCookies = parameters.cookies?.(op.parameters, args.cookies) ?? [];
+  const body = op.requestBody ? encodeRequestBody(op.name, op.requestBody, args.body, bodies) : undefined;
   const accept = acceptHeader(declaredKinds(op.responses));
 
   // OpenAPI security is satisfied once per call; a 401 earns exactly one more attempt,

@@ -1,29 +1,28 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
 /**
  * What a generated `index.ts` imports: `createClientRuntime`, which builds one SchemeAuth
- * per security scheme (static credentials or OAuth 2) and the request pipeline, and the
- * types users see in results and options.
+ * per security scheme and the request pipeline from the parts the client hands over
+ * (parts.ts), and the types users see in results and options.
  */
-import type { SchemeAuth, SchemeSpec } from "./auth.js";
+import type { SchemeAuth, SchemeSpec, TokenFromSpec } from "./auth.js";
 import { createRuntime } from "./client.js";
-import {
-  createOAuth2Auth,
-  type AuthorizationUrlOptions,
-  type AuthorizationUrlResult,
-  type GetTokenOptions,
-  type OAuth2SchemeAuth,
-  type TokenResult,
-} from "./oauth/index.js";
+import type {
+  AuthorizationUrlOptions,
+  AuthorizationUrlResult,
+  GetTokenOptions,
+  OAuth2SchemeAuth,
+  TokenResult,
+} from "./oauth-types.js";
 import type { CallArgs, OperationSpec } from "./operation.js";
-import type { ClientOptions, OAuth2Credential } from "./options.js";
-import { staticSchemeAuth } from "./static-auth.js";
+import type { ApiKeyCredential, BasicCredential, BearerCredential, ClientOptions, OAuth2Credential } from "./options.js";
+import type { RuntimeParts, SchemeFactories } from "./parts.js";
 import { MemoryTokenStore } from "./token-store.js";
 import { isAuthError, type AuthError } from "./result.js";
 import { chooseSecurity } from "./security.js";
 import { chooseServer, type ServerSpec } from "./servers.js";
-import { createTokenFromAuth, type TokenFromSpec } from "./token-from.js";
 
-export type { SchemeSpec, TokenEndpointQuirks } from "./auth.js";
+export type { SchemeSpec, TokenEndpointQuirks, TokenFromSpec } from "./auth.js";
+export type { RuntimeParts } from "./parts.js";
 export type { OperationSpec, CallArgs } from "./operation.js";
 export type { ApiKeyCredential, BasicCredential, BearerCredential, ClientOptions, OAuth2Credential } from "./options.js";
 export type {
@@ -43,7 +42,6 @@ export type {
 export type { TokenSet, TokenStore } from "./token-store.js";
 export type { ServerSpec } from "./servers.js";
 export type { RetryOptions } from "./retry.js";
-export type { TokenFromSpec } from "./token-from.js";
 export type {
   AuthorizationUrlOptions,
   AuthorizationUrlResult,
@@ -51,7 +49,7 @@ export type {
   GetTokenOptions,
   RegisterResult,
   TokenResult,
-} from "./oauth/index.js";
+} from "./oauth-types.js";
 
 /**
  * `api.auth.<scheme>`: the token controls of an OAuth 2 or OpenID Connect scheme. `Scope`
@@ -111,7 +109,7 @@ export interface ServerOptions<ServerUrl extends string, Variables> {
   readonly serverVariables?: Variables;
 }
 
-/** A scheme the runtime cannot use (an unsupported type): never configured. */
+/** A scheme the runtime cannot use (an unsupported type, or no implementation handed over): never configured. */
 function unusable(name: string): SchemeAuth {
   return {
     name,
@@ -120,9 +118,14 @@ function unusable(name: string): SchemeAuth {
   };
 }
 
+/**
+ * `parts` holds the implementations this client's document needs; the generated
+ * `createClient` passes exactly those, so nothing else reaches a bundle.
+ */
 export function createClientRuntime<Auth>(
   config: ClientRuntimeConfig,
   options: ClientOptions<Auth> & ServerOptions<string, Readonly<Record<string, string | undefined>>>,
+  parts: RuntimeParts,
 ): ClientRuntime {
   const baseUrl = chooseServer(config.servers, options);
   if (baseUrl === undefined) {
@@ -132,13 +135,15 @@ export function createClientRuntime<Auth>(
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const tokenStore = options.tokenStore ?? new MemoryTokenStore();
   const credentials = (options.auth ?? {}) as Readonly<Record<string, unknown>>;
+  const auth = parts.auth ?? {};
   const schemes: Record<string, SchemeAuth> = {};
   const oauth: Record<string, OAuth2SchemeAuth> = {};
-  const issuedByOperation: [string, TokenFromSpec][] = [];
+  const issuedByOperation: [string, TokenFromSpec, NonNullable<SchemeFactories["tokenFrom"]>][] = [];
   for (const [name, spec] of Object.entries(config.securitySchemes)) {
     const credential = Object.hasOwn(credentials, name) ? credentials[name] : undefined;
+    let scheme: SchemeAuth | undefined;
     if (spec.type === "oauth2" || spec.type === "openIdConnect") {
-      const scheme = createOAuth2Auth(name, spec, credential as OAuth2Credential | undefined, {
+      const controls = auth.oauth2?.(name, spec, credential as OAuth2Credential | undefined, {
         baseUrl,
         fetch: fetchImpl,
         tokenStore,
@@ -147,16 +152,27 @@ export function createClientRuntime<Auth>(
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
         ...(requestIdHeader === undefined ? {} : { requestIdHeader }),
       });
-      oauth[name] = scheme;
-      schemes[name] = scheme;
-    } else if (spec.type === "http" && spec.tokenFrom !== undefined && credential === undefined) {
-      issuedByOperation.push([name, spec.tokenFrom]);
+      if (controls) oauth[name] = controls;
+      scheme = controls;
+    } else if (spec.type === "apiKey") {
+      scheme = auth.apiKey?.(name, spec, credential as ApiKeyCredential | undefined);
+    } else if (spec.tokenFrom !== undefined && credential === undefined && auth.tokenFrom) {
+      issuedByOperation.push([name, spec.tokenFrom, auth.tokenFrom]);
+      continue;
     } else {
-      schemes[name] = staticSchemeAuth(name, spec, credential) ?? unusable(name);
+      // RFC 9110 §11.1: auth-scheme names are case-insensitive.
+      const kind = spec.scheme.toLowerCase();
+      scheme =
+        kind === "basic"
+          ? auth.basic?.(name, credential as BasicCredential | undefined)
+          : kind === "bearer"
+            ? auth.bearer?.(name, credential as BearerCredential | undefined)
+            : auth.http?.(name, spec.scheme, credential as BearerCredential | undefined);
     }
+    schemes[name] = scheme ?? unusable(name);
   }
   const runtime = createRuntime(
-    { defaultBaseUrl: baseUrl },
+    { defaultBaseUrl: baseUrl, parts },
     {
       ...options,
       fetch: fetchImpl,
@@ -164,10 +180,10 @@ export function createClientRuntime<Auth>(
     } as ClientOptions<Record<string, unknown>>,
     schemes,
   );
-  for (const [name, spec] of issuedByOperation) {
+  for (const [name, spec, tokenFrom] of issuedByOperation) {
     const operation = config.operations[spec.operation];
     if (operation === undefined) throw new TypeError(`internal error: no operation ${spec.operation}`);
-    schemes[name] = createTokenFromAuth(name, spec, {
+    schemes[name] = tokenFrom(name, spec, {
       issue: () => runtime.call(operation, spec.body === undefined ? {} : { body: spec.body }),
       // The token operation's own security decides whether this scheme can be used.
       configured: !isAuthError(chooseSecurity(operation.name, operation.security, schemes)),

@@ -31,7 +31,6 @@ export {
   refreshTokenGrantRequest,
   passwordGrantRequest,
   processTokenResponse,
-  expiresAtFrom,
   type TokenRequestContext,
 } from "./token-endpoint.js";
 export { buildAuthorizationUrl, validateAuthorizationResponse } from "./authorization-code.js";
@@ -45,5 +44,6 @@ export {
 } from "./discovery.js";
 export { dynamicClientRegistrationRequest, processDynamicClientRegistrationResponse } from "./registration.js";
 export { isAuthError } from "./errors.js";
+export { expiresAtFrom } from "../token-store.js";
 export { checkTransport, type HttpEnv } from "./http.js";
-export { parseBearerChallenge, bearerChallengeError, type BearerChallenge } from "./www-authenticate.js";
+export { parseBearerChallenge, bearerChallengeError, type BearerChallenge } from "../www-authenticate.js";

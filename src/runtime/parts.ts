@@ -1,0 +1,39 @@
+/**
+ * The runtime's optional pieces. The generated `index.ts` imports the ones its document
+ * needs (scheme implementations, parameter serializers by location, body encoders by
+ * encoding) and hands them to `createClientRuntime`; nothing else imports them, so a
+ * bundler keeps only those, and the generator copies only the modules they reach.
+ */
+import type { SchemeAuth, TokenFromEnv, TokenFromSpec } from "./auth.js";
+import type { BodyEncoders } from "./body.js";
+import type { OAuth2Env, OAuth2SchemeAuth, OAuth2SchemeSpec } from "./oauth-types.js";
+import type { ParameterSpec } from "./operation.js";
+import type { ApiKeyCredential, BasicCredential, BearerCredential, OAuth2Credential } from "./options.js";
+
+type Values = Readonly<Record<string, unknown>> | undefined;
+
+/** One implementation per kind of security scheme (static-auth.ts, token-from.ts, oauth/). */
+export interface SchemeFactories {
+  readonly apiKey?: (name: string, placement: { readonly in: "header" | "query" | "cookie"; readonly name: string }, credential: ApiKeyCredential | undefined) => SchemeAuth;
+  readonly basic?: (name: string, credential: BasicCredential | undefined) => SchemeAuth;
+  readonly bearer?: (name: string, credential: BearerCredential | undefined) => SchemeAuth;
+  /** Any other `type: http` scheme, sent as `Authorization: <scheme> <credential>`. */
+  readonly http?: (name: string, scheme: string, credential: BearerCredential | undefined) => SchemeAuth;
+  readonly tokenFrom?: (name: string, spec: TokenFromSpec, env: TokenFromEnv) => SchemeAuth;
+  /** oauth2 and openIdConnect schemes. */
+  readonly oauth2?: (name: string, spec: OAuth2SchemeSpec, credential: OAuth2Credential | undefined, env: OAuth2Env) => OAuth2SchemeAuth;
+}
+
+/** Parameter serialization by location (serialize.ts); a location no operation uses is absent. */
+export interface ParameterSerializers {
+  readonly path?: (operation: string, template: string, parameters: readonly ParameterSpec[], values: Values) => string;
+  readonly query?: (parameters: readonly ParameterSpec[], values: Values) => string;
+  readonly headers?: (operation: string, parameters: readonly ParameterSpec[], values: Values) => Record<string, string>;
+  readonly cookies?: (parameters: readonly ParameterSpec[], values: Values) => string[];
+}
+
+export interface RuntimeParts {
+  readonly auth?: SchemeFactories;
+  readonly parameters?: ParameterSerializers;
+  readonly bodies?: BodyEncoders;
+}

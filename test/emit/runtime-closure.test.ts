@@ -1,0 +1,118 @@
+/**
+ * Each client carries only the runtime its index.ts reaches (emit/runtime-files.ts), and
+ * a bundle of a client keeps only the parts its document uses (emit/runtime-parts.ts).
+ * The closure is recomputed here with TypeScript's own import scanner, not the
+ * generator's, over every committed output.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, posix, relative, resolve, sep } from "node:path";
+import { build } from "esbuild";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkUpToDate } from "../../src/generate.js";
+
+const repo = resolve(import.meta.dirname, "../..");
+const clients = (
+  await Promise.all(["generated", "test/snapshots"].map(async (dir) => (await readdir(join(repo, dir))).map((d) => join(dir, d))))
+).flat();
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"));
+}
+
+/** The runtime files `index.ts` reaches, by TypeScript's reading of every import and re-export. */
+async function closure(client: string): Promise<string[]> {
+  const reached = new Set<string>();
+  const visit = async (path: string) => {
+    const source = await readFile(join(repo, client, path), "utf8");
+    for (const { fileName } of ts.preProcessFile(source, true, false).importedFiles) {
+      if (!fileName.startsWith(".")) continue;
+      const target = posix.normalize(posix.join(posix.dirname(path), fileName)).replace(/\.js$/, ".ts");
+      if (!target.startsWith("runtime/") || reached.has(target)) continue;
+      reached.add(target);
+      await visit(target);
+    }
+  };
+  await visit("index.ts");
+  return [...reached].sort();
+}
+
+async function bundle(client: string): Promise<{ text: string; inputs: string[] }> {
+  const built = await build({
+    entryPoints: [join(repo, client, "index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    metafile: true,
+    logLevel: "error",
+  });
+  const output = Object.values(built.metafile.outputs)[0]!;
+  return {
+    text: built.outputFiles[0]!.text,
+    inputs: Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path),
+  };
+}
+
+describe("the copied runtime", () => {
+  it.each(clients)("%s holds exactly the modules its index.ts reaches, each as the generator has it", async (client) => {
+    const runtime = (await filesUnder(join(repo, client, "runtime"))).map((f) => `runtime/${f}`).sort();
+    expect(runtime).toEqual(await closure(client));
+    for (const path of runtime) {
+      const copy = await readFile(join(repo, client, path), "utf8");
+      const source = await readFile(join(repo, "src", path), "utf8");
+      expect(copy.slice(copy.indexOf("\n") + 1), path).toBe(source);
+    }
+  });
+
+  it("a client whose document uses only an API key has no OAuth or tokenFrom code, copied or bundled", async () => {
+    const client = "test/snapshots/security-api-key-header";
+    const runtime = await filesUnder(join(repo, client, "runtime"));
+    expect(runtime.filter((f) => f.startsWith("oauth/") || f === "token-from.ts")).toEqual([]);
+    const { text, inputs } = await bundle(client);
+    expect(inputs.filter((path) => /runtime\/(oauth|token-from)/.test(path))).toEqual([]);
+    // Strings only the OAuth and tokenFrom code carries.
+    for (const marker of ["grant_type", "code_verifier", "token_endpoint", "did not issue a token"]) expect(text).not.toContain(marker);
+  });
+
+  it("an OAuth client does bundle its OAuth code (the check above can fail)", async () => {
+    const { text, inputs } = await bundle("test/snapshots/oauth2");
+    expect(inputs.some((path) => path.includes("runtime/oauth/scheme.ts"))).toBe(true);
+    expect(text).toContain("grant_type");
+  });
+});
+
+describe("checkUpToDate and the runtime closure", () => {
+  const scratch: string[] = [];
+  afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+  async function copyOf(client: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "gac-closure-"));
+    scratch.push(dir);
+    await cp(join(repo, client), dir, { recursive: true });
+    return dir;
+  }
+  const spec = join(repo, "test/fixtures/security/api-key-header.yml");
+
+  it("accepts the committed output", async () => {
+    expect(await checkUpToDate({ spec, output: await copyOf("test/snapshots/security-api-key-header") })).toMatchObject({ upToDate: true });
+  });
+
+  it("refuses a runtime module the client does not reach (a stale oauth/ folder)", async () => {
+    const output = await copyOf("test/snapshots/security-api-key-header");
+    await mkdir(join(output, "runtime/oauth"));
+    const header = (await readFile(join(output, "runtime/index.ts"), "utf8")).split("\n", 1)[0]!;
+    await writeFile(join(output, "runtime/oauth/scheme.ts"), `${header}\n${await readFile(join(repo, "src/runtime/oauth/scheme.ts"), "utf8")}`);
+    expect(await checkUpToDate({ spec, output })).toMatchObject({ upToDate: false, reason: expect.stringContaining("runtime/oauth/scheme.ts") });
+  });
+
+  it("refuses a missing module of the closure", async () => {
+    const output = await copyOf("test/snapshots/security-api-key-header");
+    await rm(join(output, "runtime/static-auth.ts"));
+    expect(await checkUpToDate({ spec, output })).toMatchObject({ upToDate: false, reason: expect.stringContaining("runtime/static-auth.ts") });
+  });
+});
