@@ -17,7 +17,7 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
-import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { oauth2Auth } from "./runtime/oauth/index.js";
 import { expandPath } from "./runtime/serialize.js";
 import { apiKeyAuth, bearerAuth } from "./runtime/static-auth.js";
 
@@ -150,7 +150,7 @@ export interface Client {
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
-    auth: { bearer: bearerAuth, apiKey: apiKeyAuth, oauth2: createOAuth2Auth },
+    auth: { bearer: bearerAuth, apiKey: apiKeyAuth, oauth2: oauth2Auth },
     parameters: { path: expandPath },
   });
   return {

@@ -17,7 +17,7 @@ import {
   type Success,
 } from "./runtime/index.js";
 import { formBody } from "./runtime/body.js";
-import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { oauth2Auth } from "./runtime/oauth/index.js";
 import { expandPath, serializeQuery } from "./runtime/serialize.js";
 import { basicAuth } from "./runtime/static-auth.js";
 
@@ -222,7 +222,7 @@ export interface Client {
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
-    auth: { oauth2: createOAuth2Auth, basic: basicAuth },
+    auth: { oauth2: oauth2Auth, basic: basicAuth },
     parameters: { path: expandPath, query: serializeQuery },
     bodies: { form: formBody },
   });

@@ -16,7 +16,7 @@ import {
   type ServerSpec,
   type Success,
 } from "./runtime/index.js";
-import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { oauth2Auth } from "./runtime/oauth/index.js";
 import { apiKeyAuth } from "./runtime/static-auth.js";
 
 export type * from "./runtime/index.js";
@@ -168,7 +168,7 @@ export interface Client {
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
-    auth: { oauth2: createOAuth2Auth, apiKey: apiKeyAuth },
+    auth: { oauth2: oauth2Auth, apiKey: apiKeyAuth },
   });
   return {
     auth: {

@@ -16,7 +16,7 @@ import {
   type Success,
 } from "./runtime/index.js";
 import { formBody } from "./runtime/body.js";
-import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { oauth2Auth } from "./runtime/oauth/index.js";
 import { expandPath } from "./runtime/serialize.js";
 
 export type * from "./runtime/index.js";
@@ -216,7 +216,7 @@ export interface Client {
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
-    auth: { oauth2: createOAuth2Auth },
+    auth: { oauth2: oauth2Auth },
     parameters: { path: expandPath },
     bodies: { form: formBody },
   });

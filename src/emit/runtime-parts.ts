@@ -27,7 +27,7 @@ const SCHEME_PARTS = {
   bearer: { module: "static-auth", name: "bearerAuth", key: "bearer" },
   http: { module: "static-auth", name: "httpAuth", key: "http" },
   tokenFrom: { module: "token-from", name: "createTokenFromAuth", key: "tokenFrom" },
-  oauth2: { module: "oauth/index", name: "createOAuth2Auth", key: "oauth2" },
+  oauth2: { module: "oauth/index", name: "oauth2Auth", key: "oauth2" },
 } as const satisfies Record<string, Part>;
 
 const PARAMETER_PARTS = {

@@ -31,7 +31,7 @@ export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([
   "bearerAuth",
   "httpAuth",
   "createTokenFromAuth",
-  "createOAuth2Auth",
+  "oauth2Auth",
   "expandPath",
   "serializeQuery",
   "serializeHeaders",

@@ -10,7 +10,7 @@
  */
 import type { AppliedCredentials, SchemeAuth } from "./auth.js";
 import type { ApiKeyCredential, BasicCredential, BearerCredential } from "./options.js";
-import type { AuthError } from "./result.js";
+import { isAuthError, type AuthError } from "./result.js";
 
 /** A credential given as a value, or as a function called for every request. */
 export type DynamicCredential = string | (() => string | Promise<string>);
@@ -37,10 +37,6 @@ function authError(scheme: string, reason: AuthError["reason"], message: string,
   // Non-enumerable: a provider's exception may quote the secret it failed to produce.
   if (cause !== undefined) Object.defineProperty(error, "cause", { value: cause, enumerable: false });
   return error;
-}
-
-function isAuthError(value: unknown): value is AuthError {
-  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "auth";
 }
 
 function isPresent(credential: unknown): boolean {

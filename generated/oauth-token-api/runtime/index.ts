@@ -143,15 +143,7 @@ export function createClientRuntime<Auth>(
     const credential = Object.hasOwn(credentials, name) ? credentials[name] : undefined;
     let scheme: SchemeAuth | undefined;
     if (spec.type === "oauth2" || spec.type === "openIdConnect") {
-      const controls = auth.oauth2?.(name, spec, credential as OAuth2Credential | undefined, {
-        baseUrl,
-        fetch: fetchImpl,
-        tokenStore,
-        ...(options.onTokens ? { onTokens: options.onTokens } : {}),
-        allowInsecureHttp: options.dangerouslyAllowInsecureHttp === true,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        ...(requestIdHeader === undefined ? {} : { requestIdHeader }),
-      });
+      const controls = auth.oauth2?.(name, spec, credential as OAuth2Credential | undefined, { baseUrl, fetch: fetchImpl, tokenStore, options, requestIdHeader });
       if (controls) oauth[name] = controls;
       scheme = controls;
     } else if (spec.type === "apiKey") {

@@ -16,7 +16,7 @@ import {
   type Success,
 } from "./runtime/index.js";
 import { jsonBody } from "./runtime/body.js";
-import { createOAuth2Auth } from "./runtime/oauth/index.js";
+import { oauth2Auth } from "./runtime/oauth/index.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -182,7 +182,7 @@ export interface Client {
 /** Creates a client; `auth` takes credentials for the schemes you use. */
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
-    auth: { oauth2: createOAuth2Auth },
+    auth: { oauth2: oauth2Auth },
     bodies: { json: jsonBody },
   });
   return {

@@ -1,8 +1,28 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
 /**
- * OAuth 2 for generated clients: `createOAuth2Auth` for each oauth2 / openIdConnect scheme,
- * and the protocol steps it is made of (request + process functions), for reuse.
+ * OAuth 2 for generated clients: `oauth2Auth` (the RuntimeParts entry a client with an
+ * oauth2 / openIdConnect scheme imports), `createOAuth2Auth` behind it, and the protocol
+ * steps it is made of (request + process functions), for reuse.
  */
+import type { OAuth2SchemeAuth, OAuth2SchemeSpec } from "../oauth-types.js";
+import type { OAuth2Credential } from "../options.js";
+import type { SchemeContext } from "../parts.js";
+import { createOAuth2Auth } from "./scheme.js";
+
+/** `createOAuth2Auth` with its environment read from the client's options. */
+export function oauth2Auth(name: string, spec: OAuth2SchemeSpec, credential: OAuth2Credential | undefined, context: SchemeContext): OAuth2SchemeAuth {
+  const { options, requestIdHeader } = context;
+  return createOAuth2Auth(name, spec, credential, {
+    baseUrl: context.baseUrl,
+    fetch: context.fetch,
+    tokenStore: context.tokenStore,
+    ...(options.onTokens ? { onTokens: options.onTokens } : {}),
+    allowInsecureHttp: options.dangerouslyAllowInsecureHttp === true,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(requestIdHeader === undefined ? {} : { requestIdHeader }),
+  });
+}
+
 export {
   createOAuth2Auth,
   type OAuth2Env,

@@ -7,11 +7,22 @@
  */
 import type { SchemeAuth, TokenFromEnv, TokenFromSpec } from "./auth.js";
 import type { BodyEncoders } from "./body.js";
-import type { OAuth2Env, OAuth2SchemeAuth, OAuth2SchemeSpec } from "./oauth-types.js";
+import type { OAuth2SchemeAuth, OAuth2SchemeSpec } from "./oauth-types.js";
 import type { ParameterSpec } from "./operation.js";
-import type { ApiKeyCredential, BasicCredential, BearerCredential, OAuth2Credential } from "./options.js";
+import type { ApiKeyCredential, BasicCredential, BearerCredential, ClientOptions, OAuth2Credential } from "./options.js";
+import type { TokenStore } from "./token-store.js";
 
 type Values = Readonly<Record<string, unknown>> | undefined;
+
+/** What createClientRuntime hands a scheme that acquires tokens itself (oauth/index.ts `oauth2Auth`). */
+export interface SchemeContext {
+  /** The client's base URL, against which relative token and authorization URLs resolve. */
+  readonly baseUrl: string;
+  readonly fetch: typeof fetch;
+  readonly tokenStore: TokenStore;
+  readonly options: ClientOptions<unknown>;
+  readonly requestIdHeader: string | undefined;
+}
 
 /** One implementation per kind of security scheme (static-auth.ts, token-from.ts, oauth/). */
 export interface SchemeFactories {
@@ -22,7 +33,7 @@ export interface SchemeFactories {
   readonly http?: (name: string, scheme: string, credential: BearerCredential | undefined) => SchemeAuth;
   readonly tokenFrom?: (name: string, spec: TokenFromSpec, env: TokenFromEnv) => SchemeAuth;
   /** oauth2 and openIdConnect schemes. */
-  readonly oauth2?: (name: string, spec: OAuth2SchemeSpec, credential: OAuth2Credential | undefined, env: OAuth2Env) => OAuth2SchemeAuth;
+  readonly oauth2?: (name: string, spec: OAuth2SchemeSpec, credential: OAuth2Credential | undefined, context: SchemeContext) => OAuth2SchemeAuth;
 }
 
 /** Parameter serialization by location (serialize.ts); a location no operation uses is absent. */

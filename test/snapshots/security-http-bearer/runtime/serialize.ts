@@ -33,20 +33,24 @@ const RESERVED_TRIPLETS = /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2B|2C|3B|3D)/g;
 /**
  * RFC 6570 §3.2.1: everything outside the unreserved set (RFC 3986 §2.3: ALPHA, DIGIT,
  * "-", ".", "_", "~") is percent-encoded as UTF-8. encodeURIComponent also spares
- * `!'()*`, which are sub-delims and so are encoded here.
- *
- * With `allowReserved` (OpenAPI §4.8.12.2, RFC 6570 §3.2.3), reserved characters and
- * existing percent-encoded triplets pass through, except "#" and "&": either would end
- * the value and let it start a fragment or another parameter, which no parameter may do.
+ * `!'()*`, which are sub-delims and so are encoded here. A lone surrogate (not UTF-16,
+ * which encodeURIComponent throws on) becomes U+FFFD.
  */
-export function percentEncode(text: string, allowReserved = false): string {
-  const wellFormed = text.replace(LONE_SURROGATE, "\uFFFD");
-  const encode = (part: string) =>
-    encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  if (!allowReserved) return encode(wellFormed);
-  return wellFormed
+export function percentEncode(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, "\uFFFD")).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * A query value. With `allowReserved` (OpenAPI §4.8.12.2, RFC 6570 §3.2.3), reserved
+ * characters and existing percent-encoded triplets pass through, except "#" and "&": either
+ * would end the value and let it start a fragment or another parameter, which no parameter
+ * may do.
+ */
+export function percentEncodeQuery(text: string, allowReserved: boolean): string {
+  if (!allowReserved) return percentEncode(text);
+  return text
     .split(/(%[0-9A-Fa-f]{2})/)
-    .map((part, i) => (i % 2 === 1 ? part : encode(part).replace(RESERVED_TRIPLETS, (t) => decodeURIComponent(t))))
+    .map((part, i) => (i % 2 === 1 ? part : percentEncode(part).replace(RESERVED_TRIPLETS, (t) => decodeURIComponent(t))))
     .join("");
 }
 
@@ -182,7 +186,7 @@ export function serializeQueryParameter(parameter: ParameterSpec, value: unknown
   const shaped = shape(parameter, value);
   if (shaped === undefined) return [];
   const allowReserved = parameter.allowReserved ?? false;
-  const enc = (text: string) => percentEncode(text, allowReserved);
+  const enc = (text: string) => percentEncodeQuery(text, allowReserved);
   const name = percentEncode(parameter.name);
   if (!parameter.explode && shaped.kind !== "primitive") {
     // The table percent-encodes the delimiters of these two styles: %20 and %7C.
@@ -210,9 +214,9 @@ function deepObject(prefix: string, value: Record<string, unknown>, allowReserve
     if (isPlainObject(member)) pieces.push(...deepObject(name, member, allowReserved));
     else if (Array.isArray(member)) {
       for (const item of member) {
-        if (item !== undefined && item !== null) pieces.push(`${name}=${percentEncode(scalar(item), allowReserved)}`);
+        if (item !== undefined && item !== null) pieces.push(`${name}=${percentEncodeQuery(scalar(item), allowReserved)}`);
       }
-    } else pieces.push(`${name}=${percentEncode(scalar(member), allowReserved)}`);
+    } else pieces.push(`${name}=${percentEncodeQuery(scalar(member), allowReserved)}`);
   }
   return pieces;
 }
