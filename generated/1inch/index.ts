@@ -18,7 +18,7 @@ import {
   type Success,
 } from "./runtime/index.js";
 import { oauth2Auth } from "./runtime/oauth/index.js";
-import { expandPath } from "./runtime/serialize.js";
+import { expandSimplePath } from "./runtime/serialize.js";
 import { apiKeyAuth, bearerAuth } from "./runtime/static-auth.js";
 
 export type * from "./runtime/index.js";
@@ -151,7 +151,7 @@ export interface Client {
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
     auth: { bearer: bearerAuth, apiKey: apiKeyAuth, oauth2: oauth2Auth },
-    parameters: { path: expandPath },
+    parameters: { path: expandSimplePath },
   });
   return {
     auth: {

@@ -16,7 +16,7 @@ import {
   type Success,
 } from "./runtime/index.js";
 import { jsonBody } from "./runtime/body.js";
-import { expandPath, serializeQuery } from "./runtime/serialize.js";
+import { expandSimplePath, serializeFormQuery } from "./runtime/serialize.js";
 import { basicAuth, bearerAuth } from "./runtime/static-auth.js";
 import { createTokenFromAuth } from "./runtime/token-from.js";
 
@@ -212,7 +212,7 @@ export interface Client {
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
     auth: { basic: basicAuth, bearer: bearerAuth, tokenFrom: createTokenFromAuth },
-    parameters: { path: expandPath, query: serializeQuery },
+    parameters: { path: expandSimplePath, query: serializeFormQuery },
     bodies: { json: jsonBody },
   });
   return {

@@ -18,7 +18,7 @@ import {
 } from "./runtime/index.js";
 import { formBody } from "./runtime/body.js";
 import { oauth2Auth } from "./runtime/oauth/index.js";
-import { expandPath, serializeQuery } from "./runtime/serialize.js";
+import { expandSimplePath, serializeFormQuery } from "./runtime/serialize.js";
 import { basicAuth } from "./runtime/static-auth.js";
 
 export type * from "./runtime/index.js";
@@ -223,7 +223,7 @@ export interface Client {
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
     auth: { oauth2: oauth2Auth, basic: basicAuth },
-    parameters: { path: expandPath, query: serializeQuery },
+    parameters: { path: expandSimplePath, query: serializeFormQuery },
     bodies: { form: formBody },
   });
   return {

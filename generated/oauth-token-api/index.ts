@@ -17,7 +17,7 @@ import {
 } from "./runtime/index.js";
 import { formBody } from "./runtime/body.js";
 import { oauth2Auth } from "./runtime/oauth/index.js";
-import { expandPath } from "./runtime/serialize.js";
+import { expandSimplePath } from "./runtime/serialize.js";
 
 export type * from "./runtime/index.js";
 export type { paths, components } from "./schema.js";
@@ -217,7 +217,7 @@ export interface Client {
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
     auth: { oauth2: oauth2Auth },
-    parameters: { path: expandPath },
+    parameters: { path: expandSimplePath },
     bodies: { form: formBody },
   });
   return {

@@ -37,12 +37,19 @@ export interface TypeError {
 /**
  * Writes a client's files under `dir` for checking: `runtime/` files become one link to
  * `sharedRuntime` when they equal it (they always should; a differing copy is written out).
+ * A client copies only the runtime modules it reaches, so modules the shared copy lacks are
+ * added to it (TypeScript checks only the ones some client imports).
  */
-export function writeForCheck(dir: string, files: ReadonlyMap<string, string>, sharedRuntime: string, runtime: ReadonlyMap<string, string>): void {
+export function writeForCheck(dir: string, files: ReadonlyMap<string, string>, sharedRuntime: string, runtime: Map<string, string>): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const sameRuntime = [...files].filter(([p]) => p.startsWith("runtime/")).every(([p, c]) => runtime.get(p) === c) &&
-    [...runtime.keys()].every((p) => files.has(p));
+  const own = [...files].filter(([p]) => p.startsWith("runtime/"));
+  const sameRuntime = own.every(([p, c]) => (runtime.get(p) ?? c) === c);
+  if (sameRuntime) {
+    const missing = new Map(own.filter(([p]) => !runtime.has(p)));
+    if (missing.size > 0) writeRuntimeFiles(sharedRuntime, missing);
+    for (const [p, c] of missing) runtime.set(p, c);
+  }
   for (const [path, contents] of files) {
     if (sameRuntime && path.startsWith("runtime/")) continue;
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -54,6 +61,10 @@ export function writeForCheck(dir: string, files: ReadonlyMap<string, string>, s
 /** Writes the runtime files once, for `writeForCheck` to link to. */
 export function writeSharedRuntime(dir: string, runtime: ReadonlyMap<string, string>): void {
   rmSync(dir, { recursive: true, force: true });
+  writeRuntimeFiles(dir, runtime);
+}
+
+function writeRuntimeFiles(dir: string, runtime: ReadonlyMap<string, string>): void {
   for (const [path, contents] of runtime) {
     const target = join(dir, path.replace(/^runtime\//, ""));
     mkdirSync(dirname(target), { recursive: true });

@@ -4,7 +4,7 @@
  * nothing else, so that a bundler drops the rest and the generator copies only the
  * runtime modules they reach (runtime-files.ts).
  */
-import type { ApiModel, SecuritySchemeModel } from "../model/types.js";
+import type { ApiModel, ParameterModel, SecuritySchemeModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
 
 export interface RuntimePartsView {
@@ -31,11 +31,23 @@ const SCHEME_PARTS = {
 } as const satisfies Record<string, Part>;
 
 const PARAMETER_PARTS = {
-  path: { module: "serialize", name: "expandPath", key: "path" },
-  query: { module: "serialize", name: "serializeQuery", key: "query" },
+  path: { module: "serialize", name: "expandSimplePath", key: "path" },
+  query: { module: "serialize", name: "serializeFormQuery", key: "query" },
   header: { module: "serialize", name: "serializeHeaders", key: "headers" },
   cookie: { module: "serialize", name: "serializeCookies", key: "cookies" },
 } as const satisfies Record<string, Part>;
+
+/** The serializers for every style, where a path parameter is label or matrix, or a query parameter not form. */
+const STYLED_PARTS = {
+  path: { module: "serialize", name: "expandPath", key: "path" },
+  query: { module: "serialize", name: "serializeQuery", key: "query" },
+} as const satisfies Record<string, Part>;
+
+/** Whether a parameter needs the serializer for every style (serialize.ts `expandSimplePath`, `serializeFormQuery`). */
+function needsStyled(parameter: ParameterModel): boolean {
+  if (parameter.in === "path") return parameter.style === "label" || parameter.style === "matrix";
+  return parameter.in === "query" && parameter.style !== "form";
+}
 
 const BODY_PARTS = {
   json: { module: "body", name: "jsonBody", key: "json" },
@@ -70,9 +82,12 @@ function group(parts: readonly Part[]): Code {
 
 export function runtimePartsView(model: ApiModel): RuntimePartsView {
   const auth = model.securitySchemes.flatMap(schemeParts);
-  const parameters = (Object.keys(PARAMETER_PARTS) as (keyof typeof PARAMETER_PARTS)[])
-    .filter((location) => model.operations.some((op) => op.parameters.some((p) => p.in === location)))
-    .map((location) => PARAMETER_PARTS[location]);
+  const parameters = (Object.keys(PARAMETER_PARTS) as (keyof typeof PARAMETER_PARTS)[]).flatMap((location) => {
+    const used = model.operations.flatMap((op) => op.parameters.filter((p) => p.in === location));
+    if (used.length === 0) return [];
+    const styled = (location === "path" || location === "query") && used.some(needsStyled);
+    return [styled ? STYLED_PARTS[location] : PARAMETER_PARTS[location]];
+  });
   const bodies = (Object.keys(BODY_PARTS) as (keyof typeof BODY_PARTS)[])
     .filter((encoding) => model.operations.some((op) => op.requestBody?.encoding === encoding))
     .map((encoding) => BODY_PARTS[encoding]);

@@ -10,7 +10,10 @@ import { join, posix, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { runtimePartsView } from "../../src/emit/runtime-parts.js";
 import { checkUpToDate } from "../../src/generate.js";
+import { buildModel } from "../../src/model/index.js";
+import { loaded } from "../model/helpers.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 const clients = (
@@ -83,6 +86,44 @@ describe("the copied runtime", () => {
     const { text, inputs } = await bundle("test/snapshots/oauth2");
     expect(inputs.some((path) => path.includes("runtime/oauth/scheme.ts"))).toBe(true);
     expect(text).toContain("grant_type");
+  });
+});
+
+describe("the parts a client imports", () => {
+  const parts = (paths: Record<string, unknown>, components: Record<string, unknown> = {}) => {
+    const view = runtimePartsView(buildModel(loaded({ paths, components })));
+    return { imports: view.imports.map((c) => c.text), value: view.value.text };
+  };
+  const get = (parameters: unknown[], extra: Record<string, unknown> = {}) => ({
+    "/items/{id}": { get: { operationId: "getItem", parameters, responses: { 204: { description: "none" } }, ...extra } },
+  });
+  const id = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+  it("simple path and form query parameters take the lean serializers", () => {
+    expect(parts(get([id, { name: "q", in: "query", schema: { type: "string" } }]))).toEqual({
+      imports: ['import { expandSimplePath, serializeFormQuery } from "./runtime/serialize.js";'],
+      value: "{ parameters: { path: expandSimplePath, query: serializeFormQuery } }",
+    });
+  });
+
+  it("a label path or deepObject query parameter anywhere takes the serializer for every style", () => {
+    const deep = { name: "filter", in: "query", style: "deepObject", schema: { type: "object" } };
+    expect(parts(get([{ ...id, style: "label" }, deep])).value).toBe("{ parameters: { path: expandPath, query: serializeQuery } }");
+  });
+
+  it("schemes and bodies: one implementation per kind the document uses", () => {
+    const view = parts(
+      { "/a": { post: { security: [{ key: [] }], requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "object" } } } }, responses: { 204: { description: "none" } } } } },
+      { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" }, oidc: { type: "openIdConnect", openIdConnectUrl: "https://id.example/.well-known/openid-configuration" } } },
+    );
+    expect(view).toEqual({
+      imports: [
+        'import { formBody } from "./runtime/body.js";',
+        'import { oauth2Auth } from "./runtime/oauth/index.js";',
+        'import { apiKeyAuth } from "./runtime/static-auth.js";',
+      ],
+      value: "{ auth: { apiKey: apiKeyAuth, oauth2: oauth2Auth }, bodies: { form: formBody } }",
+    });
   });
 });
 

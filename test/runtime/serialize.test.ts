@@ -8,9 +8,11 @@ import { describe, expect, it } from "vitest";
 import type { ParameterSpec } from "../../src/runtime/operation.js";
 import {
   expandPath,
+  expandSimplePath,
   percentEncode,
   serializeCookieParameter,
   serializeHeaderParameter,
+  serializeFormQuery,
   serializeQuery,
   serializeQueryParameter,
   serializePathParameter,
@@ -169,5 +171,36 @@ describe("path templates", () => {
   it("percentEncode encodes sub-delims that encodeURIComponent spares", () => {
     expect(percentEncode("!'()*")).toBe("%21%27%28%29%2A");
     expect(percentEncode("-._~")).toBe("-._~");
+  });
+});
+
+describe("the lean serializers a client without other styles imports", () => {
+  const simpleCases = cases.filter((c) => c.style === "simple" || c.style === "form");
+
+  it.each(simpleCases)("$style explode=$explode, $column: the same as the full serializer", ({ style, explode, location, column }) => {
+    const parameter: ParameterSpec = { name: "color", in: location, style, explode };
+    if (location === "path") {
+      expect(expandSimplePath("op", "/p/{color}", [parameter], { color: values[column] })).toBe(
+        expandPath("op", "/p/{color}", [parameter], { color: values[column] }),
+      );
+    } else {
+      expect(serializeFormQuery([parameter], { color: values[column] })).toBe(serializeQuery([parameter], { color: values[column] }));
+    }
+  });
+
+  it("keeps the full serializer's argument checks", () => {
+    const id: ParameterSpec = { name: "id", in: "path", style: "simple", explode: false };
+    expect(() => expandSimplePath("getUser", "/users/{id}", [id], {})).toThrowError('getUser: missing required path parameter "id"');
+    expect(() => expandSimplePath("getUser", "/users/{id}", [id], { id: ".." })).toThrowError(/"\." or "\.\." path segment/);
+    expect(serializeFormQuery([{ name: "q", in: "query", style: "form", explode: true, allowReserved: true }], { q: "a/b" })).toBe("q=a/b");
+  });
+
+  it("refuses a style it does not write, rather than writing it as another", () => {
+    expect(() => expandSimplePath("op", "/p/{c}", [{ name: "c", in: "path", style: "matrix", explode: false }], { c: "x" })).toThrowError(
+      /internal error: path parameter "c" is matrix style/,
+    );
+    expect(() => serializeFormQuery([{ name: "c", in: "query", style: "deepObject", explode: true }], { c: { a: 1 } })).toThrowError(
+      /internal error: query parameter "c" is deepObject style/,
+    );
   });
 });

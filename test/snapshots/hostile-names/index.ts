@@ -14,10 +14,10 @@ import {
 } from "./runtime/index.js";
 import { jsonBody } from "./runtime/body.js";
 import {
-  expandPath,
+  expandSimplePath,
   serializeCookies,
+  serializeFormQuery,
   serializeHeaders,
-  serializeQuery,
 } from "./runtime/serialize.js";
 
 export type * from "./runtime/index.js";
@@ -461,8 +461,8 @@ export interface Client {
 export function createClient(options: Options = {}): Client {
   const runtime = createClientRuntime({ servers, securitySchemes, operations }, options, {
     parameters: {
-      path: expandPath,
-      query: serializeQuery,
+      path: expandSimplePath,
+      query: serializeFormQuery,
       headers: serializeHeaders,
       cookies: serializeCookies,
     },

@@ -95,32 +95,42 @@ function shape(parameter: ParameterSpec, value: unknown): Shaped | undefined {
 export function serializePathParameter(parameter: ParameterSpec, value: unknown): string {
   const shaped = shape(parameter, value);
   if (shaped === undefined) return "";
-  const name = percentEncode(parameter.name);
-  const enc = (text: string) => percentEncode(text);
   const explode = parameter.explode;
-  switch (parameter.style) {
-    case "label": {
-      // RFC 6570 §3.2.5: prefix ".", list separator "," unexploded and "." exploded.
-      const separator = explode ? "." : ",";
-      if (shaped.kind === "primitive") return `.${enc(shaped.value)}`;
-      if (shaped.kind === "array") return `.${shaped.items.map(enc).join(separator)}`;
-      return `.${shaped.entries.map(([k, v]) => (explode ? `${enc(k)}=${enc(v)}` : `${enc(k)},${enc(v)}`)).join(separator)}`;
-    }
-    case "matrix": {
-      // RFC 6570 §3.2.7: ";name=value", and ";name" alone for an empty value.
-      const pair = (key: string, text: string) => (text === "" ? `;${key}` : `;${key}=${enc(text)}`);
-      if (shaped.kind === "primitive") return pair(name, shaped.value);
-      if (shaped.kind === "array") {
-        return explode ? shaped.items.map((item) => pair(name, item)).join("") : `;${name}=${shaped.items.map(enc).join(",")}`;
-      }
-      return explode
-        ? shaped.entries.map(([k, v]) => pair(enc(k), v)).join("")
-        : `;${name}=${shaped.entries.map(([k, v]) => `${enc(k)},${enc(v)}`).join(",")}`;
-    }
-    default:
-      // "simple", and the only style left that makes sense in a path for anything else.
-      return simple(shaped, explode, enc);
+  const enc = (text: string) => percentEncode(text);
+  if (parameter.style === "label") {
+    // RFC 6570 §3.2.5: prefix ".", list separator "," unexploded and "." exploded.
+    const separator = explode ? "." : ",";
+    if (shaped.kind === "primitive") return `.${enc(shaped.value)}`;
+    if (shaped.kind === "array") return `.${shaped.items.map(enc).join(separator)}`;
+    return `.${shaped.entries.map(([k, v]) => (explode ? `${enc(k)}=${enc(v)}` : `${enc(k)},${enc(v)}`)).join(separator)}`;
   }
+  if (parameter.style === "matrix") {
+    // RFC 6570 §3.2.7: ";name=value", and ";name" alone for an empty value.
+    const name = percentEncode(parameter.name);
+    const pair = (key: string, text: string) => (text === "" ? `;${key}` : `;${key}=${enc(text)}`);
+    if (shaped.kind === "primitive") return pair(name, shaped.value);
+    if (shaped.kind === "array") {
+      return explode ? shaped.items.map((item) => pair(name, item)).join("") : `;${name}=${shaped.items.map(enc).join(",")}`;
+    }
+    return explode
+      ? shaped.entries.map(([k, v]) => pair(enc(k), v)).join("")
+      : `;${name}=${shaped.entries.map(([k, v]) => `${enc(k)},${enc(v)}`).join(",")}`;
+  }
+  // "simple", and the only style left that makes sense in a path for anything else.
+  return simple(shaped, explode, enc);
+}
+
+/**
+ * A path parameter in simple style (or another style that means simple in a path). The
+ * generated client picks `expandPath` instead of `expandSimplePath` when a path parameter
+ * is label or matrix.
+ */
+function serializeSimplePathParameter(parameter: ParameterSpec, value: unknown): string {
+  if (parameter.style === "label" || parameter.style === "matrix") {
+    throw new TypeError(`internal error: path parameter "${parameter.name}" is ${parameter.style} style, which expandSimplePath does not write`);
+  }
+  const shaped = shape(parameter, value);
+  return shaped === undefined ? "" : simple(shaped, parameter.explode, percentEncode);
 }
 
 /** RFC 6570 §3.2.2: no prefix, "," between items; exploded objects as "k=v". */
@@ -133,17 +143,30 @@ function simple(shaped: Shaped, explode: boolean, enc: (text: string) => string)
 /** WHATWG URL treats ".", "..", and their %2e spellings as dot-segments and removes them. */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
+type Values = Readonly<Record<string, unknown>> | undefined;
+
+/** Expands an operation path's `{name}` templates, every path style (see `expand`). */
+export function expandPath(operation: string, template: string, parameters: readonly ParameterSpec[], values: Values): string {
+  return expand(operation, template, parameters, values, serializePathParameter);
+}
+
+/** `expandPath` for clients whose path parameters are all simple style: no label or matrix code. */
+export function expandSimplePath(operation: string, template: string, parameters: readonly ParameterSpec[], values: Values): string {
+  return expand(operation, template, parameters, values, serializeSimplePathParameter);
+}
+
 /**
  * Expands `{name}` templates of an operation path. Path parameters are always required
  * (OpenAPI §4.8.12.2), so a missing one is an argument error, as is a value that would
  * become a whole "." or ".." segment: URL parsing would remove it and the request would
  * reach a different resource.
  */
-export function expandPath(
+function expand(
   operation: string,
   template: string,
   parameters: readonly ParameterSpec[],
-  values: Readonly<Record<string, unknown>> | undefined,
+  values: Values,
+  serialize: (parameter: ParameterSpec, value: unknown) => string,
 ): string {
   const byName = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
   const missing: string[] = [];
@@ -157,7 +180,7 @@ export function expandPath(
           return "";
         }
         const parameter = byName.get(name) ?? { name, in: "path", style: "simple", explode: false };
-        return serializePathParameter(parameter, value);
+        return serialize(parameter, value);
       });
       if (result !== segment && DOT_SEGMENT.test(result)) {
         throw new TypeError(`${operation}: a path parameter would make a "." or ".." path segment`);
@@ -183,22 +206,33 @@ export function serializeQueryParameter(parameter: ParameterSpec, value: unknown
   if (parameter.style === "deepObject" && !parameter.json && isPlainObject(value)) {
     return deepObject(percentEncode(parameter.name), value, parameter.allowReserved ?? false);
   }
+  // The table percent-encodes the delimiters of these two styles: %20 and %7C.
+  return formQueryParameter(parameter, value, parameter.style === "spaceDelimited" ? "%20" : parameter.style === "pipeDelimited" ? "%7C" : ",");
+}
+
+/** Form style (RFC 6570 §3.2.8), unexploded lists and objects joined by `separator`. */
+function formQueryParameter(parameter: ParameterSpec, value: unknown, separator: string): string[] {
   const shaped = shape(parameter, value);
   if (shaped === undefined) return [];
   const allowReserved = parameter.allowReserved ?? false;
   const enc = (text: string) => percentEncodeQuery(text, allowReserved);
   const name = percentEncode(parameter.name);
   if (!parameter.explode && shaped.kind !== "primitive") {
-    // The table percent-encodes the delimiters of these two styles: %20 and %7C.
-    const separator =
-      parameter.style === "spaceDelimited" ? "%20" : parameter.style === "pipeDelimited" ? "%7C" : ",";
     const flat = shaped.kind === "array" ? shaped.items : shaped.entries.flat();
     return [`${name}=${flat.map(enc).join(separator)}`];
   }
-  // RFC 6570 §3.2.8 form: exploded lists repeat the name; exploded objects drop it.
+  // Exploded lists repeat the name; exploded objects drop it.
   if (shaped.kind === "primitive") return [`${name}=${enc(shaped.value)}`];
   if (shaped.kind === "array") return shaped.items.map((item) => `${name}=${enc(item)}`);
   return shaped.entries.map(([k, v]) => `${percentEncode(k)}=${enc(v)}`);
+}
+
+/** A form-style query parameter; the generated client picks `serializeQuery` when any is not. */
+function serializeFormQueryParameter(parameter: ParameterSpec, value: unknown): string[] {
+  if (parameter.style !== "form") {
+    throw new TypeError(`internal error: query parameter "${parameter.name}" is ${parameter.style} style, which serializeFormQuery does not write`);
+  }
+  return formQueryParameter(parameter, value, ",");
 }
 
 /**
@@ -221,15 +255,21 @@ function deepObject(prefix: string, value: Record<string, unknown>, allowReserve
   return pieces;
 }
 
-/** All query parameters of a call, joined; "" when there are none. */
-export function serializeQuery(
-  parameters: readonly ParameterSpec[],
-  values: Readonly<Record<string, unknown>> | undefined,
-): string {
+/** All query parameters of a call, joined; "" when there are none. Every query style. */
+export function serializeQuery(parameters: readonly ParameterSpec[], values: Values): string {
+  return query(parameters, values, serializeQueryParameter);
+}
+
+/** `serializeQuery` for clients whose query parameters are all form style: no deepObject or delimited code. */
+export function serializeFormQuery(parameters: readonly ParameterSpec[], values: Values): string {
+  return query(parameters, values, serializeFormQueryParameter);
+}
+
+function query(parameters: readonly ParameterSpec[], values: Values, serialize: (parameter: ParameterSpec, value: unknown) => string[]): string {
   if (!values) return "";
   return parameters
     .filter((p) => p.in === "query" && Object.hasOwn(values, p.name))
-    .flatMap((p) => serializeQueryParameter(p, values[p.name]))
+    .flatMap((p) => serialize(p, values[p.name]))
     .join("&");
 }
 
