@@ -33,11 +33,15 @@ export function runtimeFiles(): Promise<Map<string, string>> {
 }
 
 /**
- * Relative module specifiers of a source: static `import … from`, `export … from` and
- * side-effect `import "…"`. The runtime is our own code and uses nothing else (no dynamic
- * `import()`, no `require`); a specifier that names no runtime file fails loudly below.
+ * Relative module specifiers of a source: `import … from`, `export … from` and side-effect
+ * `import "…"` statements, each starting a line, read by their grammar only (a binding list,
+ * `* as x`, a default name, `type`), so that text in a comment or a declaration, which in a
+ * generated index.ts may come from the document, never reads as an import. The runtime is our
+ * own code and uses nothing else (no dynamic `import()`, no `require`); a specifier that
+ * names no runtime file fails loudly below.
  */
-const SPECIFIER = /^\s*(?:import|export)\b[^;]*?(?:\bfrom\s*)?"(\.\.?\/[^"]+)";/gm;
+const SPECIFIER =
+  /^(?:import|export)(?:\s+type)?\s*(?:(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\}|[\w$]+(?:\s*,\s*\{[^}]*\})?)\s*from\s*)?"(\.\.?\/[^"]+)";/gm;
 
 function relativeImports(source: string): string[] {
   return [...source.matchAll(SPECIFIER)].map((match) => match[1]!);

@@ -10,6 +10,7 @@ import { join, posix, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { runtimeFilesFor } from "../../src/emit/runtime-files.js";
 import { runtimePartsView } from "../../src/emit/runtime-parts.js";
 import { checkUpToDate } from "../../src/generate.js";
 import { buildModel } from "../../src/model/index.js";
@@ -70,6 +71,23 @@ describe("the copied runtime", () => {
       const source = await readFile(join(repo, "src", path), "utf8");
       expect(copy.slice(copy.indexOf("\n") + 1), path).toBe(source);
     }
+  });
+
+  it("reads imports by their grammar: document text in comments and declarations is never one", async () => {
+    const index = [
+      'import { createClientRuntime } from "./runtime/index.js";',
+      "/**",
+      ' * import { x } from "./runtime/oauth/index.js";',
+      " */",
+      "export interface Client {",
+      '  /** from "./runtime/token-from.js"; */',
+      '  "./runtime/nope.js": string;',
+      "}",
+      'export const text = "import \\"./runtime/nope.js\\";";',
+    ].join("\n");
+    const files = [...(await runtimeFilesFor(index)).keys()];
+    expect(files).toContain("runtime/index.ts");
+    expect(files.filter((f) => f.startsWith("runtime/oauth/") || f === "runtime/token-from.ts")).toEqual([]);
   });
 
   it("a client whose document uses only an API key has no OAuth or tokenFrom code, copied or bundled", async () => {
