@@ -3,8 +3,9 @@
  * checking are separate, opt-in steps so that callers choose what touches the disk.
  *
  * The pipeline's modules (YAML, the validator, openapi-typescript, Prettier) are imported on the
- * first call to `generate()`, not when this module loads: `--help`, `--version` and a run that
- * skips every unchanged spec never pay for them.
+ * first call to `generate()`, not when this module loads: `--help`, `--version`, `--check` of
+ * current clients and a run that skips every unchanged spec never pay for them
+ * (`checkUpToDate` reads only the header's record, the inputs' bytes and the output folder).
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
