@@ -106,7 +106,7 @@ export async function runPass(targets: readonly GenerateOptions[], options: Pass
 
   if (options.check && summary.drift > 0) {
     const forced = specs.some((s) => s.status === "drift" && s.reason === "recorded as current");
-    out.failure(forced ? "Run gen-auth-client --force to update (the inputs are unchanged, so a plain run would skip them)." : "Run gen-auth-client to update.");
+    out.failure(forced ? "Run gen-auth-client --force to update (their headers record them as current, so a plain run would skip them)." : "Run gen-auth-client to update.");
   }
   if (specs.length > 1) {
     const counts = (Object.keys(summary) as SpecStatus[]).filter((k) => summary[k] > 0).map((k) => `${summary[k]} ${k}`);
