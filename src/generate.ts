@@ -3,15 +3,19 @@
  * checking are separate, opt-in steps so that callers choose what touches the disk.
  *
  * The pipeline's modules (YAML, the validator, openapi-typescript, Prettier) are imported on the
- * first call to `generate()`, not when this module loads: `--help`, `--version` and a run that
- * skips every unchanged spec never pay for them.
+ * first call to `generate()`, not when this module loads: `--help`, `--version`, `--check` of
+ * current clients and a run that skips every unchanged spec never pay for them
+ * (`checkUpToDate` reads only the header's record, the inputs' bytes and the output folder).
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, normalize, relative, sep } from "node:path";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { readHeader } from "./write/header.js";
-import { GENERATED_MARK, readOutputFolder, writeOutputFolder } from "./write/output-folder.js";
+import type { HeaderInfo } from "./emit/client-view.js";
+import type { Code } from "./emit/code.js";
+import { generatorBuild } from "./write/fingerprint.js";
+import { filesDigest, firstLine, readHeader } from "./write/header.js";
+import { readOutputFolder, writeOutputFolder } from "./write/output-folder.js";
 import { generatorVersion } from "./version.js";
 
 export interface GenerateOptions {
@@ -73,16 +77,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...(options.allowRefsOutsideFolder === true ? { allowRefsOutsideFolder: true } : {}),
   });
   // The emitters (openapi-typescript, Prettier) are the heaviest imports: not paid for bad input.
-  const [{ buildModel }, { emitClient }] = await Promise.all([import("./model/index.js"), import("./emit/index.js")]);
+  const [{ buildModel }, { emitClient }, { headerLine }] = await Promise.all([import("./model/index.js"), import("./emit/index.js"), import("./emit/client-view.js")]);
   const sources = loaded.sources ?? [options.spec, ...overlays];
   const refs = sources.slice(1 + overlays.length).map((file) => toPosix(relative(dirname(options.spec), file)));
   const model = buildModel(loaded);
-  const files = await emitClient(model, loaded.document, {
-    generatorVersion,
-    specName: basename(options.spec),
-    sha256: loaded.sha256,
-    refs,
-  });
+  const header: HeaderInfo = { generatorVersion, build: await generatorBuild(), specName: basename(options.spec), sha256: loaded.sha256, refs };
+  const files = recordFiles(await emitClient(model, loaded.document, header), header, headerLine);
   const result: GenerateResult = {
     spec: options.spec,
     output,
@@ -98,6 +98,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     result.changes = changes;
   }
   return result;
+}
+
+/**
+ * The files as emitted carry a header line without the files hash, which depends on them; hash
+ * them, and put the complete line in place of that one.
+ */
+function recordFiles(emitted: Map<string, string>, header: HeaderInfo, headerLine: (info: HeaderInfo) => Code): Map<string, string> {
+  const draft = headerLine(header).text;
+  const final = headerLine({ ...header, filesSha256: filesDigest(emitted, draft) }).text;
+  const files = new Map<string, string>();
+  for (const [path, contents] of emitted) files.set(path, contents.startsWith(`${draft}\n`) ? `${final}${contents.slice(draft.length)}` : contents);
+  return files;
 }
 
 export interface Drift {
@@ -133,15 +145,14 @@ export interface UpToDate {
 }
 
 /**
- * Whether a spec's output is current, without loading the spec: the header of `index.ts` records
- * the generator version, the spec's file name, its `$ref`'d files and the SHA-256 of the spec,
- * overlays and those files. Up to date when the version and name match, the recomputed hash
- * equals the recorded one (a new `$ref` changes the spec's bytes, so the recorded list cannot be
- * stale while the hash matches), every generated file carries the same header, and the copied
- * runtime equals this generator's runtime.
- *
- * Not detected: a generator changed without a version bump (a development checkout; use `--force`)
- * and hand edits below a generated file's header line (`compareWithDisk` finds those).
+ * Whether a spec's output is current, proved without loading the spec. The header of `index.ts`
+ * records the generator version and build, the spec's file name, its `$ref`'d files, the SHA-256
+ * of the spec, overlays and those files, and the SHA-256 of the folder's files. Up to date when
+ * this generator is that version and build (same code, templates, runtime and libraries: see
+ * src/write/fingerprint.ts), the inputs hash the same (a new `$ref` changes the spec's bytes, so
+ * the recorded list cannot be stale while the hash matches), and the folder's files hash to the
+ * recorded value (so a hand edit, a deleted file or an added one is seen). Then `generate()` would
+ * write exactly these files again: `--check` trusts this, and a plain run skips the spec.
  */
 export async function checkUpToDate(options: Omit<GenerateOptions, "write">): Promise<UpToDate> {
   const output = options.output ?? defaultOutput(options.spec);
@@ -151,6 +162,7 @@ export async function checkUpToDate(options: Omit<GenerateOptions, "write">): Pr
   const no = (reason: string): UpToDate => ({ upToDate: false, reason, sources });
   if (header === undefined) return no("no output yet");
   if (header.generatorVersion !== generatorVersion) return no(`generated by version ${header.generatorVersion}`);
+  if (header.build !== (await generatorBuild())) return no("generated by another build of this version (its code, templates, runtime or libraries differ)");
   if (header.specName !== basename(options.spec)) return no(`generated from ${header.specName}`);
 
   const hash = createHash("sha256");
@@ -161,21 +173,10 @@ export async function checkUpToDate(options: Omit<GenerateOptions, "write">): Pr
   }
   if (hash.digest("hex") !== header.sha256) return no("inputs changed");
 
-  const { runtimeFilesFor } = await import("./emit/runtime-files.js");
   const onDisk = await readOutputFolder(output);
-  for (const path of ["index.ts", "schema.ts"]) if (!onDisk.has(path)) return no(`${path} is missing`);
-  // The runtime modules the client's index.ts reaches, and no others.
-  const runtime = await runtimeFilesFor(onDisk.get("index.ts")!).catch(() => undefined);
-  if (runtime === undefined) return no("index.ts imports a module this generator's runtime does not have");
-  for (const path of onDisk.keys()) if (path.startsWith("runtime/") && !runtime.has(path)) return no(`${path} is not part of this client's runtime`);
-  const headerLine = onDisk.get("index.ts")!.split("\n", 1)[0]!;
-  for (const [path, contents] of onDisk) {
-    if (contents.startsWith(GENERATED_MARK) && !contents.startsWith(`${headerLine}\n`)) return no(`${path} has another header`);
-  }
-  for (const [path, source] of runtime) {
-    const copy = onDisk.get(path);
-    if (copy === undefined) return no(`${path} is missing`);
-    if (copy.slice(copy.indexOf("\n") + 1) !== source) return no(`${path} differs from this generator's runtime`);
+  const index = onDisk.get("index.ts");
+  if (index === undefined || header.filesSha256 !== filesDigest(onDisk, firstLine(index))) {
+    return no("files changed since generation (edited, added or removed)");
   }
   return { upToDate: true, sources };
 }

@@ -9,8 +9,8 @@
  * --config. Paths in it are relative to its folder; an omitted `output` is `generated/<spec base
  * name>` in that folder. Problems are reported at the file and JSON pointer (and line, for JSON).
  *
- * Heavy modules (the YAML parser that locates JSON errors, TypeScript) are imported only for the
- * form that needs them.
+ * Heavy modules (TypeScript) are imported only for the form that needs them; the JSON form needs
+ * no parser library, so that a run that skips every client starts fast.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -117,8 +117,8 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     } catch (error) {
       fail(file, `cannot read config file: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "unreadable"}`);
     }
-    const { parseSource } = await import("../load/parse.js");
-    const source = parseSource(file, text); // throws located "invalid JSON" diagnostics
+    const { parseJsonSource } = await import("../load/json-source.js");
+    const source = parseJsonSource(file, text); // throws located "invalid JSON" diagnostics
     data = source.data;
     locate = source.locate;
   } else if (extension === ".mjs" || extension === ".js" || extension === ".ts" || extension === ".mts") {

@@ -17,9 +17,9 @@ export type SpecStatus =
   | "written"
   /** Generated, and identical to the folder on disk: nothing written. */
   | "unchanged"
-  /** The output records the same inputs and generator version: not generated, nothing written. */
+  /** The output's header records the same inputs and generator build, and its files are as written: not generated, nothing written. */
   | "skipped"
-  /** --check: the folder holds exactly what would be generated. */
+  /** --check: the folder holds exactly what would be generated (proved by its header's record, or by generating). */
   | "current"
   /** --check: it does not. */
   | "drift"
@@ -105,8 +105,8 @@ export async function runPass(targets: readonly GenerateOptions[], options: Pass
   };
 
   if (options.check && summary.drift > 0) {
-    const forced = specs.some((s) => s.status === "drift" && s.reason === "inputs unchanged");
-    out.failure(forced ? "Run gen-auth-client --force to update (the inputs are unchanged, so a plain run would skip them)." : "Run gen-auth-client to update.");
+    const forced = specs.some((s) => s.status === "drift" && s.reason === "recorded as current");
+    out.failure(forced ? "Run gen-auth-client --force to update (their headers record them as current, so a plain run would skip them)." : "Run gen-auth-client to update.");
   }
   if (specs.length > 1) {
     const counts = (Object.keys(summary) as SpecStatus[]).filter((k) => summary[k] > 0).map((k) => `${summary[k]} ${k}`);
@@ -130,14 +130,17 @@ async function runOne(target: GenerateOptions, options: PassOptions, out: Output
     sources: [target.spec, ...(target.overlays ?? [])],
   };
   try {
-    // Skipping needs no pipeline; --check never skips (it must prove the files, not the inputs).
-    const recorded = options.check || options.force ? undefined : await checkUpToDate({ ...target, output });
-    if (recorded?.upToDate === true) {
-      report.status = "skipped";
-      report.reason = "inputs unchanged";
+    // The header's record proves an output current without the pipeline: same generator build,
+    // same inputs, and the files hash to what was written. A plain run then skips the spec and
+    // --check passes it; only --force (with --check: prove by generating) looks further.
+    // Under --check --force the record is still read, to tell whether a plain run would skip.
+    const recorded = options.force && !options.check ? undefined : await checkUpToDate({ ...target, output });
+    if (recorded?.upToDate === true && !options.force) {
+      report.status = options.check ? "current" : "skipped";
+      report.reason = "inputs, generator and files unchanged";
       report.sources = recorded.sources;
       report.durationMs = ms(started);
-      out.info(`${target.spec} → ${folder(output)} skipped: unchanged (${report.durationMs} ms)`);
+      out.info(options.check ? `${folder(output)} is current (${report.durationMs} ms)` : `${target.spec} → ${folder(output)} skipped: unchanged (${report.durationMs} ms)`);
       return report;
     }
     if (recorded?.reason !== undefined) report.reason = recorded.reason;
@@ -169,8 +172,9 @@ async function runOne(target: GenerateOptions, options: PassOptions, out: Output
       return report;
     }
     report.status = "drift";
-    // Would a plain run skip this spec? Then the hint must say --force.
-    report.reason = (await checkUpToDate({ ...target, output })).upToDate ? "inputs unchanged" : "inputs changed";
+    // Would a plain run skip this spec (its record says current, yet generating differs)? Then the
+    // hint must say --force.
+    if (recorded?.upToDate === true) report.reason = "recorded as current";
     const onDisk = await readOutputFolder(output);
     let diffs = 0;
     report.changes = drift.map((d): FileChange => {

@@ -28,10 +28,13 @@ export async function bundleExternalRefs(file: string, data: JsonObject, family:
  * swagger-parser refuses some documents before resolving anything: an OpenAPI 3.1 document
  * without `paths` (valid per 3.1 §4.8.1, which needs only one of paths, components, webhooks),
  * patch versions it does not list, and a numeric `info.version`. Hand it a copy that passes those gates, and undo the
- * change afterwards.
+ * change afterwards. The OpenAPI schemas themselves refuse the same (validate.ts reports them in
+ * its own words), so validation reads the same copy.
  */
-export function parserCompatible(data: JsonObject, family: VersionFamily): { input: JsonObject; restore: (out: JsonObject) => JsonObject } {
-  const input = structuredClone(data);
+export function parserCompatible(data: JsonObject, family: VersionFamily, deep = true): { input: JsonObject; restore: (out: JsonObject) => JsonObject } {
+  // A reader that changes nothing (validation) gets a shallow copy: only the root and `info` are edited.
+  const input = deep ? structuredClone(data) : { ...data };
+  if (!deep && isObject(input.info)) input.info = { ...input.info };
   const addedPaths = family !== "2.0" && input.paths === undefined;
   if (addedPaths) input.paths = {};
   const version = input.openapi;

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { checkJsonSyntax } from "./json-syntax.js";
+import { parseJsonSource } from "./json-source.js";
 import { clip, isObject, setOwn, shortMessage } from "./json.js";
 import { createLocator, type Locate } from "./locate.js";
 
@@ -17,18 +17,13 @@ export interface SourceDocument {
 const MAX_ERRORS = 20;
 
 /**
- * Parses YAML or JSON, keeping positions. OpenAPI 3.1 §4.3 recommends YAML 1.2 with the JSON
- * schema's tags and string keys; the `yaml` package's default core schema is a superset of that.
+ * Parses YAML or JSON, keeping a way back to positions. OpenAPI 3.1 §4.3 recommends YAML 1.2 with
+ * the JSON schema's tags and string keys; the `yaml` package's default core schema is a superset
+ * of that. A `.json` file is read by `JSON.parse` instead (json-source.ts): building YAML's tree
+ * of a large JSON document costs far more than parsing it, and positions are rarely needed.
  */
 export function parseSource(file: string, text: string): SourceDocument {
-  if (/\.json$/i.test(file)) {
-    const error = checkJsonSyntax(text);
-    if (error) {
-      throw new DiagnosticError([
-        { severity: "error", file, ...positionAt(text, error.offset), message: `invalid JSON: ${error.message}` },
-      ]);
-    }
-  }
+  if (/\.json$/i.test(file)) return parseJsonSource(file, text);
 
   const lineCounter = new LineCounter();
   // prettyErrors off: the pretty form appends a code frame of the document to the message.
@@ -40,13 +35,12 @@ export function parseSource(file: string, text: string): SourceDocument {
   };
 
   if (doc.errors.length > 0) {
-    const kind = /\.json$/i.test(file) ? "JSON" : "YAML";
     throw new DiagnosticError(
       doc.errors.slice(0, MAX_ERRORS).map((error) => ({
         severity: "error" as const,
         file,
         ...locateOffset(error.pos[0]),
-        message: `invalid ${kind}: ${error.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document" : lowerFirst(shortMessage(error, 200))}`,
+        message: `invalid YAML: ${error.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document" : lowerFirst(shortMessage(error, 200))}`,
       })),
     );
   }
@@ -109,15 +103,4 @@ function toPlainJson(value: unknown, file: string): unknown {
 
 function lowerFirst(text: string): string {
   return text.length > 0 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
-}
-
-/** 1-based line and column of an offset, counting "\n" as the line break (RFC 8259 §2 allows CR too). */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
 }

@@ -1,6 +1,7 @@
 /**
- * Validation against the OpenAPI JSON Schemas (2.0, 3.0, 3.1) with swagger-parser, turned into
- * located diagnostics.
+ * Validation against the OpenAPI JSON Schemas (2.0, 3.0, 3.1), turned into located diagnostics:
+ * Ajv directly for OpenAPI 3.x (the schemas and settings swagger-parser uses), swagger-parser
+ * for Swagger 2.0.
  *
  * How swagger-parser 12 reports problems (checked against lib/validators/*.js):
  * - schema errors: one `SyntaxError` whose message lists every Ajv error ("Swagger schema
@@ -12,9 +13,9 @@
  *   as "Validation failed. /paths/users/{id}/get has ..." (the path is not pointer-escaped).
  * - version gates in `parse` that throw before validating (see bundle.ts `parserCompatible`).
  */
-import SwaggerParser from "@apidevtools/swagger-parser";
 import { DiagnosticError, fromPointer, toPointer, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parserCompatible } from "./bundle.js";
+import { dereferencedView } from "./dereference.js";
 import { clip, getAt, isObject, pointerThroughRefs, shortMessage, type JsonObject } from "./json.js";
 import type { Locate } from "./locate.js";
 import { sortByFileThenLine } from "./refs.js";
@@ -59,16 +60,7 @@ export async function validateDocument(file: string, data: JsonObject, family: V
   const explained = (pointer: string | undefined) =>
     pointer !== undefined && variants.objects.some((o) => pointer === o || pointer.startsWith(`${o}/`));
 
-  const { input } = parserCompatible(data, family);
-  try {
-    await SwaggerParser.validate(input as never, {
-      resolve: { http: false, external: false },
-      // Circular schemas are fine for a generator; do not dereference them a second time.
-      dereference: { circular: "ignore" },
-    } as never);
-  } catch (error) {
-    problems.push(...throughRefs(problemsFrom(error, data), data).filter((p) => !explained(p.pointer)));
-  }
+  problems.push(...throughRefs(await schemaProblems(data, family), data).filter((p) => !explained(p.pointer)));
 
   const located = (p: Problem, severity: Diagnostic["severity"], message: string): Diagnostic => ({
     severity,
@@ -112,6 +104,33 @@ function removeAt(root: JsonObject, pointer: string): void {
   if (last === undefined || !parent.found) return;
   if (Array.isArray(parent.value)) parent.value.splice(Number(last), 1);
   else if (isObject(parent.value)) delete parent.value[last];
+}
+
+/**
+ * The OpenAPI schema's complaints, on a dereferenced view of the document (dereference.ts says
+ * why). OpenAPI 3.x: Ajv with validators compiled once per process (openapi-schema.ts). Swagger
+ * 2.0 documents still go through swagger-parser, whose 2.0 checks beyond the schema (path
+ * parameters, duplicate operation ids) have no equivalent here; they are converted to 3.0 and
+ * validated again this way.
+ */
+async function schemaProblems(data: JsonObject, family: VersionFamily): Promise<Problem[]> {
+  const { input } = parserCompatible(data, family, false);
+  if (family !== "2.0") {
+    const { openApiSchemaErrors } = await import("./openapi-schema.js");
+    const errors = openApiSchemaErrors(family, dereferencedView(input));
+    return errors.length === 0 ? [] : fromAjvErrors(errors as AjvError[]);
+  }
+  const { default: SwaggerParser } = await import("@apidevtools/swagger-parser");
+  try {
+    await SwaggerParser.validate(structuredClone(input) as never, {
+      resolve: { http: false, external: false },
+      // Circular schemas are fine for a generator; do not dereference them a second time.
+      dereference: { circular: "ignore" },
+    } as never);
+    return [];
+  } catch (error) {
+    return problemsFrom(error, data);
+  }
 }
 
 function problemsFrom(error: unknown, data: JsonObject): Problem[] {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DiagnosticError } from "../../src/diagnostics/diagnostic.js";
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { DiagnosticError, toPointer } from "../../src/diagnostics/diagnostic.js";
+import { createLocator } from "../../src/load/locate.js";
 import { checkJsonSyntax } from "../../src/load/json-syntax.js";
 import { parseSource } from "../../src/load/parse.js";
 
@@ -77,5 +82,72 @@ describe("parseSource", () => {
     ])("%j", (pointer, want) => {
       expect(locate(pointer)).toEqual(want);
     });
+  });
+});
+
+/** The YAML parser's answer for a JSON text: what `.json` files were located with before JSON.parse. */
+function yamlLocator(text: string): (pointer: string) => { line: number; column: number } | undefined {
+  const lineCounter = new LineCounter();
+  return createLocator(parseDocument(text, { lineCounter, merge: true, uniqueKeys: true }), lineCounter);
+}
+
+/** Every pointer of a JSON value, and a few that lead nowhere. */
+function pointersOf(value: unknown, path: string[] = [], out: string[] = []): string[] {
+  out.push(toPointer(path));
+  if (Array.isArray(value)) value.forEach((v, i) => pointersOf(v, [...path, String(i)], out));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) pointersOf(v, [...path, k], out);
+  else out.push(toPointer([...path, "x"]));
+  out.push(toPointer([...path, "missing"]), toPointer([...path, "01"]));
+  return out;
+}
+
+describe("parseSource for .json (JSON.parse, positions on demand)", () => {
+  it.each([
+    ["a repeated member name, at each repetition", '{\n  "a": 1,\n  "b": {"c": 1, "c": 2},\n  "a": 3\n}', [{ line: 3, column: 17 }, { line: 4, column: 3 }], "invalid JSON: map keys must be unique"],
+    ["a repeated name written with an escape", '{"a": 1, "\\u0061": 2}', [{ line: 1, column: 10 }], "invalid JSON: map keys must be unique"],
+    ["a number too large for a double", '{"a": -1e999}', [{}], "invalid document: the number -Infinity cannot be represented in JSON"],
+    ["a trailing comma", '{"a": [1,]}', [{ line: 1, column: 10 }], 'invalid JSON: unexpected "]"'],
+  ])("rejects %s, where the YAML path did", (_name, text, positions, message) => {
+    const diagnostics = errorsOf("a.json", text);
+    expect(diagnostics).toEqual(positions.map((p) => ({ severity: "error", file: "a.json", ...p, message })));
+  });
+
+  it("keeps a \"__proto__\" member as data", () => {
+    const { data } = parseSource("a.json", '{"__proto__": {"polluted": true}}');
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data as object)).toEqual(["__proto__"]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it("reads the same data as the YAML path, a byte order mark included", () => {
+    const text = '\ufeff{"a": {"b": [1, 2.5e3, "x\\n\\u00e9", null, true]}, "c~/": {}}';
+    expect(parseSource("a.json", text).data).toEqual({ a: { b: [1, 2500, "x\né", null, true] }, "c~/": {} });
+    expect(parseSource("a.json", text).locate("/a/b/1")).toEqual(yamlLocator(text)("/a/b/1"));
+  });
+
+  it("locates every pointer where the YAML parser does (generated documents, any layout)", () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small" }, fc.jsonValue({ maxDepth: 0 }), tie("array"), tie("object")),
+      array: fc.array(tie("value"), { maxLength: 4 }),
+      object: fc.dictionary(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom("a", "a/b", "t~n", "0", "\\", '"', "é\n")), tie("value"), { maxKeys: 4 }),
+    })).value;
+    fc.assert(
+      fc.property(json, fc.constantFrom(0, 2, "\t"), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const { locate } = parseSource("a.json", text);
+        const reference = yamlLocator(text);
+        for (const pointer of pointersOf(value)) expect(locate(pointer), pointer).toEqual(reference(pointer));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("locates every pointer of a real document where the YAML parser does", () => {
+    const text = readFileSync(join(import.meta.dirname, "../fixtures/corpus/hubapi.com__events.json"), "utf8");
+    const { data, locate } = parseSource("events.json", text);
+    const reference = yamlLocator(text);
+    const pointers = pointersOf(data);
+    expect(pointers.length).toBeGreaterThan(500);
+    for (const pointer of pointers) expect(locate(pointer), pointer).toEqual(reference(pointer));
   });
 });
