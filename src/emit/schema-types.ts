@@ -7,7 +7,10 @@
  * openapi-typescript's full pipeline followed by Prettier.
  */
 import type ts from "typescript";
-import { resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+// By path, not from the package's entry, which loads the whole of Redocly for nothing here
+// (./schema/openapi-typescript-parts.d.ts).
+import transformSchema from "openapi-typescript/dist/transform/index.js";
+import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.js";
 import type { OpenApiDocument } from "../load/types.js";
 import { printStatements } from "./schema/print-types.js";
 
