@@ -7,7 +7,7 @@
  * Prettier. Indentation is two spaces, the line width 100 (the options in ../format.ts).
  */
 
-export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak;
+export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | Block;
 
 interface Group {
   kind: "group";
@@ -37,6 +37,17 @@ interface IfBreak {
   flat: Doc;
 }
 
+/**
+ * A construct that is always broken across lines (an object type): written by `render` at
+ * the indentation it lands on, without going through the layout algorithm. `head` is its
+ * text up to the first line break, all that a look-ahead over it can see.
+ */
+interface Block {
+  kind: "block";
+  head: string;
+  render: (indent: string) => string;
+}
+
 export const WIDTH = 100;
 
 export const line: Line = { kind: "line", soft: false, hard: false };
@@ -55,6 +66,15 @@ export function align(width: number, contents: Doc): Align {
 export function ifBreak(broken: Doc, flat: Doc = ""): IfBreak {
   return { kind: "ifBreak", broken, flat };
 }
+export function block(head: string, render: (indent: string) => string): Block {
+  return { kind: "block", head, render };
+}
+
+/** `parts` as one string when none of them can break (the common case), else as a document. */
+export function concat(parts: Doc[]): Doc {
+  return parts.every((p) => typeof p === "string") ? parts.join("") : parts;
+}
+
 export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
   const out: Doc[] = [];
   docs.forEach((doc, i) => {
@@ -85,6 +105,8 @@ function propagateBreaks(doc: Doc): boolean {
       return propagateBreaks(doc.contents);
     case "line":
       return doc.hard;
+    case "block":
+      return true;
     case "ifBreak": {
       const a = propagateBreaks(doc.broken);
       const b = propagateBreaks(doc.flat);
@@ -188,18 +210,25 @@ function fits(next: Command, rest: readonly Command[], width: number): boolean {
           if (mode === Mode.Break || doc.hard) return true;
           if (!doc.soft) pendingSpace = true;
           break;
+        case "block":
+          // Its head, then a line break.
+          return width - (pendingSpace ? 1 : 0) - stringWidth(doc.head) >= 0;
       }
     }
   }
   return false;
 }
 
-/** The text of `doc`, laid out (Prettier's `printDocToString` for these documents). */
-export function print(doc: Doc): string {
+/**
+ * The text of `doc`, laid out (Prettier's `printDocToString` for these documents), starting
+ * on a line indented by `start` (not included in the result).
+ */
+export function print(doc: Doc, start = ""): string {
+  if (typeof doc === "string") return doc;
   propagateBreaks(doc);
   const out: string[] = [];
-  let position = 0;
-  const commands: Command[] = [{ indent: "", mode: Mode.Break, doc }];
+  let position = start.length;
+  const commands: Command[] = [{ indent: start, mode: Mode.Break, doc }];
   while (commands.length > 0) {
     const { indent: ind, mode, doc: current } = commands.pop()!;
     if (typeof current === "string") {
@@ -233,6 +262,12 @@ export function print(doc: Doc): string {
       case "ifBreak": {
         const contents = mode === Mode.Break ? current.broken : current.flat;
         if (contents) commands.push({ indent: ind, mode, doc: contents });
+        break;
+      }
+      case "block": {
+        const text = current.render(ind);
+        out.push(text);
+        position = stringWidth(text.slice(text.lastIndexOf("\n") + 1));
         break;
       }
       case "line":

@@ -7,7 +7,7 @@
  * silently mis-printed.
  */
 import ts from "typescript";
-import { align, group, hardline, ifBreak, indent, join, line, print, softline, type Doc } from "./layout.js";
+import { align, block, concat, group, ifBreak, indent, join, line, print, softline, type Doc } from "./layout.js";
 import { asciiStringLiteral, numberText, preferredQuotes } from "./literals.js";
 
 /** Where a type sits, as far as Prettier's layout and parenthesization rules look. */
@@ -83,11 +83,11 @@ function typeDoc(node: ts.TypeNode, place: Place, context: Context): Doc {
     return needsParens(place) ? ["(", doc, ")"] : doc;
   }
   if (ts.isTypeLiteralNode(node)) return objectDoc(node.members, context);
-  if (ts.isArrayTypeNode(node)) return [typeDoc(node.elementType, "array", context), "[]"];
+  if (ts.isArrayTypeNode(node)) return concat([typeDoc(node.elementType, "array", context), "[]"]);
   if (ts.isTupleTypeNode(node)) return tupleDoc(node.elements, context);
-  if (ts.isRestTypeNode(node)) return ["...", typeDoc(node.type, "rest", context)];
+  if (ts.isRestTypeNode(node)) return concat(["...", typeDoc(node.type, "rest", context)]);
   if (ts.isIndexedAccessTypeNode(node)) {
-    return [typeDoc(node.objectType, "indexObject", context), "[", typeDoc(node.indexType, "indexKey", context), "]"];
+    return concat([typeDoc(node.objectType, "indexObject", context), "[", typeDoc(node.indexType, "indexKey", context), "]"]);
   }
   if (ts.isTypeReferenceNode(node)) return referenceDoc(node, context);
   if (ts.isLiteralTypeNode(node)) return literalDoc(node.literal);
@@ -129,7 +129,7 @@ function unionDoc(types: readonly ts.TypeNode[], place: Place, context: Context)
       " | ",
       types.map((t) => typeDoc(t, "union", context)),
     );
-    return needsParens(place) ? ["(", doc, ")"] : doc;
+    return concat(needsParens(place) ? ["(", ...doc, ")"] : doc);
   }
   const alternatives = group(types.map((t, i) => [i === 0 ? ifBreak("| ") : [line, "| "], align(2, typeDoc(t, "union", context))]));
   if (needsParens(place)) return ["(", group([indent([softline, alternatives]), softline]), ")"];
@@ -173,7 +173,7 @@ function referenceDoc(node: ts.TypeReferenceNode, context: Context): Doc {
   if (args.length === 1) {
     const only = unwrap(args[0]!);
     if (isSimple(only) || isTypeLiteral(only) || (ts.isUnionTypeNode(only) && hugs(only.types))) {
-      return [name, "<", typeDoc(args[0]!, "typeArgument", context), ">"];
+      return concat([name, "<", typeDoc(args[0]!, "typeArgument", context), ">"]);
     }
   }
   return [
@@ -222,22 +222,28 @@ function withoutDuplicates(members: readonly ts.TypeElement[]): ts.TypeElement[]
   });
 }
 
-/** A member with its JSDoc, without the separator. */
+/** A member without its JSDoc and separator: a string when it cannot break. */
 function memberDoc(member: ts.TypeElement, context: Context): Doc {
-  const inner: Context = { depth: context.depth + 1 };
-  let doc: Doc;
-  if (ts.isPropertySignature(member)) {
-    const readonly = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ? "readonly " : "";
-    doc = group([readonly, keyText(member.name), member.questionToken ? "?" : "", ": ", typeDoc(member.type!, "annotation", inner)]);
-  } else if (ts.isIndexSignatureDeclaration(member)) {
-    const parameters = member.parameters.map((p) => [(p.name as ts.Identifier).text, ": ", typeDoc(p.type!, "annotation", inner)]);
-    const readonly = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ? "readonly " : "";
-    doc = group([readonly, "[", group([indent([softline, join([", ", softline], parameters)]), softline]), "]", ": ", typeDoc(member.type, "annotation", inner)]);
-  } else {
+  if (!ts.isPropertySignature(member) && !ts.isIndexSignatureDeclaration(member)) {
     throw new Error(`internal error: schema.ts printer has no rule for the member ${ts.SyntaxKind[member.kind]}`);
   }
+  const readonly = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ? "readonly " : "";
+  if (ts.isPropertySignature(member)) {
+    const parts = [readonly, keyText(member.name), member.questionToken ? "?" : "", ": ", typeDoc(member.type!, "annotation", context)];
+    return typeof parts[4] === "string" ? parts.join("") : group(parts);
+  }
+  const parameters = member.parameters.map((p) => concat([(p.name as ts.Identifier).text, ": ", typeDoc(p.type!, "annotation", context)]));
+  return group([readonly, "[", group([indent([softline, join([", ", softline], parameters)]), softline]), "]", ": ", typeDoc(member.type, "annotation", context)]);
+}
+
+/** The lines of a member, JSDoc first, each line but the first starting with `indent`. */
+function memberText(member: ts.TypeElement, indent: string, context: Context): string {
+  const inner: Context = { depth: context.depth + 1 };
   const comments = ts.getSyntheticLeadingComments(member) ?? [];
-  return comments.length === 0 ? doc : [...comments.map((c) => [commentDoc(c, inner.depth), hardline]), doc];
+  const doc = memberDoc(member, inner);
+  const code = typeof doc === "string" ? doc + ";" : print([doc, ";"], indent);
+  if (comments.length === 0) return code;
+  return [...comments.map((c) => commentText(c, indent, inner.depth)), code].join("\n" + indent);
 }
 
 /**
@@ -245,7 +251,7 @@ function memberDoc(member: ts.TypeElement, context: Context): Doc {
  * a block whose every line starts with `*` is re-indented as ` * line`; any other block is
  * kept as TypeScript wrote it (its continuation lines indented four spaces per level).
  */
-function commentDoc(comment: ts.SynthesizedComment, depth: number): Doc {
+function commentText(comment: ts.SynthesizedComment, indent: string, depth: number): string {
   const full = comment.kind === ts.SyntaxKind.MultiLineCommentTrivia ? `/*${comment.text}*/` : `//${comment.text}`;
   const sourceLines = full.split(/\r\n|[\r\n\u2028\u2029]/);
   const trimmed = sourceLines.map((l) => l.trim());
@@ -253,42 +259,34 @@ function commentDoc(comment: ts.SynthesizedComment, depth: number): Doc {
   const lines = `*${value}*`.split("\n");
   if (lines.length > 1 && lines.every((l) => l.trimStart()[0] === "*")) {
     const valueLines = value.split("\n");
-    return [
-      "/*",
-      join(
-        hardline,
-        valueLines.map((l, i) => (i === 0 ? l.trimEnd() : " " + (i < valueLines.length - 1 ? l.trim() : l.trimStart()))),
-      ),
-      "*/",
-    ];
+    const body = valueLines.map((l, i) => (i === 0 ? l.trimEnd() : " " + (i < valueLines.length - 1 ? l.trim() : l.trimStart())));
+    // Prettier drops the spaces that end a line.
+    return `/*${body.join("\n" + indent)}*/`.replace(/[ \t]+\n/g, "\n");
   }
-  const raw = sourceLines.map((l, i) => {
-    if (i === 0) return trimmed[0];
-    const spaces = depth * 4 + (/^[ \t]*/.exec(l)![0].length);
-    return " ".repeat(Math.max(0, spaces)) + trimmed[i];
-  });
-  return raw.join("\n");
+  return sourceLines
+    .map((l, i) => (i === 0 ? trimmed[0] : " ".repeat(depth * 4 + /^[ \t]*/.exec(l)![0].length) + trimmed[i]))
+    .join("\n");
+}
+
+/** The members of an interface or type literal, one per line, at `indent`. */
+function membersText(members: readonly ts.TypeElement[], indent: string, context: Context): string {
+  return members.map((m) => "\n" + indent + memberText(m, indent, context)).join("");
 }
 
 /** Prettier's object layout for a type literal: always expanded, as TypeScript printed it. */
 function objectDoc(members: readonly ts.TypeElement[], context: Context): Doc {
   const kept = withoutDuplicates(members);
   if (kept.length === 0) return "{}";
-  const parts = join(
-    line,
-    kept.map((m) => [memberDoc(m, context), ";"]),
-  );
-  return group(["{", indent([line, parts]), line, "}"], true);
+  return block("{", (indent) => `{${membersText(kept, indent + "  ", context)}\n${indent}}`);
 }
 
-function statementDoc(statement: ts.Node): Doc {
+function statementText(statement: ts.Node): string {
   const context: Context = { depth: 0 };
   if (ts.isInterfaceDeclaration(statement)) {
-    const members = statement.members.map((m) => [memberDoc(m, context), ";"]);
-    return [exportPrefix(statement), "interface ", statement.name.text, " {", indent([hardline, join(hardline, members)]), hardline, "}"];
+    return `${exportPrefix(statement)}interface ${statement.name.text} {${membersText(statement.members, "  ", context)}\n}`;
   }
   if (ts.isTypeAliasDeclaration(statement) && !statement.typeParameters) {
-    return group([exportPrefix(statement), "type ", statement.name.text, " = ", typeDoc(statement.type, "annotation", context), ";"]);
+    return print(group([exportPrefix(statement), "type ", statement.name.text, " = ", typeDoc(statement.type, "annotation", context), ";"]));
   }
   throw new Error(`internal error: schema.ts printer has no rule for the statement ${ts.SyntaxKind[statement.kind]}`);
 }
@@ -302,5 +300,5 @@ function exportPrefix(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): 
  * statement to fixed text (a helper declaration written out by hand).
  */
 export function printStatements(statements: readonly ts.Node[], verbatim: (statement: ts.Node) => string | undefined): string {
-  return statements.map((s) => verbatim(s) ?? print(statementDoc(s))).join("\n") + "\n";
+  return statements.map((s) => verbatim(s) ?? statementText(s)).join("\n") + "\n";
 }
