@@ -89,7 +89,12 @@ describe("schema.ts is byte-identical to openapi-typescript + Prettier", () => {
             RefOrInline: { oneOf: [{ $ref: "#/components/schemas/Nullable" }, object] },
             Intersection: { allOf: [{ $ref: "#/components/schemas/Nullable" }, { $ref: "#/components/schemas/Keys" }] },
             IntersectionWithObject: { allOf: [{ $ref: "#/components/schemas/Keys" }, object, { $ref: "#/components/schemas/Nullable" }] },
+            // WithRequired<…>, the helper written out by hand (with its NonNullable fix-up).
             Required: { allOf: [{ $ref: "#/components/schemas/Nullable" }], required: ["b"] },
+            RequiredBreaks: {
+              allOf: [{ $ref: `#/components/schemas/Very${"Long".repeat(30)}Name` }],
+              required: [`prop${"erty".repeat(30)}`],
+            },
             RequiredLong: {
               allOf: [{ $ref: "#/components/schemas/ArrayOfLongEnum" }, { $ref: "#/components/schemas/IntersectionWithObject" }],
               required: long(6),
