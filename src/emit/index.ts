@@ -22,7 +22,7 @@ export async function emitClient(model: ApiModel, document: OpenApiDocument, hea
   const files = new Map<string, string>();
   const [index, schema] = await Promise.all([
     render("index.ts.hbs", clientView(model, header)).then(formatTypeScript),
-    schemaTypes(model.schemaDocument ?? document).then((types) => formatTypeScript(`${headerLine(header).text}\n${types}`)),
+    schemaTypes(model.schemaDocument ?? document).then((types) => `${headerLine(header).text}\n${types}`),
   ]);
   files.set("index.ts", index);
   files.set("schema.ts", schema);

@@ -1,7 +1,21 @@
-/** `schema.ts`: the document's schema types, written by openapi-typescript. */
-import ts from "typescript";
-import openapiTS, { astToString, stringToAST } from "openapi-typescript";
+/**
+ * `schema.ts`: the document's schema types. openapi-typescript's transform (`transformSchema`)
+ * builds them from `model.schemaDocument`, which the load stage has already bundled and
+ * validated, so its own Redocly pass (a second bundle and lint of the whole document) is
+ * skipped; ./schema/print-types.ts then writes the declarations directly in the layout
+ * Prettier gives them. test/emit/schema-types.test.ts holds the result byte-identical to
+ * openapi-typescript's full pipeline followed by Prettier.
+ */
+import type ts from "typescript";
+// By path, not from the package's entry, which loads the whole of Redocly for nothing here
+// (./schema/openapi-typescript-parts.d.ts).
+import transformSchema from "openapi-typescript/dist/transform/index.js";
+import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.js";
 import type { OpenApiDocument } from "../load/types.js";
+import { printStatements } from "./schema/print-types.js";
+
+type TransformContext = Parameters<typeof transformSchema>[1];
+type TransformInput = Parameters<typeof transformSchema>[0];
 
 /**
  * openapi-typescript marks the properties an `allOf` makes required in a referenced schema
@@ -10,49 +24,58 @@ import type { OpenApiDocument } from "../load/types.js";
  * Keys are taken from `NonNullable<T>` instead; the intersection drops `null` itself, which
  * is right, as the `allOf`'s object part never matches null.
  */
-const WITH_REQUIRED = "type WithRequired<T, K extends keyof NonNullable<T>> = T & { [P in K]-?: NonNullable<T>[P] };";
+const WITH_REQUIRED = ["type WithRequired<T, K extends keyof NonNullable<T>> = T & {", "  [P in K]-?: NonNullable<T>[P];", "};"].join("\n");
 
-function isWithRequired(node: ts.Node): boolean {
-  return ts.isTypeAliasDeclaration(node) && node.name.text === "WithRequired";
+function verbatim(statement: ts.Node): string | undefined {
+  const name = (statement as { name?: { text?: string } }).name?.text;
+  return name === "WithRequired" ? WITH_REQUIRED : undefined;
 }
 
-/**
- * openapi-typescript gives a schema that extends a discriminator base the discriminator
- * property (`class: "Name"`) and then its own declaration of it too (`class?: "Name"`):
- * TS2300 duplicate identifier (apple.com/sirikit-cloud-media). The first, injected one is
- * kept: it is the narrower.
- */
-function withoutDuplicateMembers(nodes: readonly ts.Node[]): ts.Node[] {
-  const nameOf = (member: ts.TypeElement): string | undefined =>
-    member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name)) ? member.name.text : undefined;
-  const result = ts.transform([...nodes], [
-    (context) => {
-      const visit = (node: ts.Node): ts.Node => {
-        const visited = ts.visitEachChild(node, visit, context);
-        if (!ts.isTypeLiteralNode(visited)) return visited;
-        const seen = new Set<string>();
-        const members = visited.members.filter((member) => {
-          const name = ts.isPropertySignature(member) ? nameOf(member) : undefined;
-          if (name === undefined) return true;
-          if (seen.has(name)) return false;
-          seen.add(name);
-          return true;
-        });
-        return members.length === visited.members.length ? visited : ts.factory.updateTypeLiteralNode(visited, ts.factory.createNodeArray(members));
-      };
-      return (root) => visit(root);
-    },
-  ]);
-  return result.transformed;
-}
-
-export async function schemaTypes(document: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], {
+/** openapi-typescript's options, as `openapiTS()` fills them in, with ours. */
+function transformContext(schema: TransformInput): TransformContext {
+  const silent = true;
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
     // A default describes what the server assumes when a value is absent, not that the
     // server always sends it: keep such properties optional in response types.
     defaultNonNullable: false,
-    silent: true,
-  });
-  const nodes = withoutDuplicateMembers(ast.map((node) => (isWithRequired(node) ? (stringToAST(WITH_REQUIRED)[0] as ts.Node) : node)));
-  return astToString(nodes as ts.Node[]);
+    discriminators: scanDiscriminators(schema, { silent }),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Only the Redocly pass this module skips reads the lint configuration.
+    redoc: undefined as unknown as TransformContext["redoc"],
+    silent,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent }),
+  };
+}
+
+/** The declarations of `schema.ts`, laid out, ending with a line break. */
+export async function schemaTypes(document: OpenApiDocument): Promise<string> {
+  // The transform writes into the document (discriminator enums): it gets its own copy.
+  const schema = structuredClone(document) as TransformInput;
+  // Redocly's bundler adds an empty `components` to a document without one; the types have
+  // always had the `components` interface (every section `never`) that follows from it.
+  schema.components ??= {};
+  return printStatements(transformSchema(schema, transformContext(schema)), verbatim);
 }
