@@ -5,7 +5,7 @@
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
 import { jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
-import { group, ifBreak, indent, softline } from "./layout.js";
+import { fluid, group, ifBreak, indent, joinDocs, line, softline, type Doc } from "./layout.js";
 import { literalDoc, type LiteralValue } from "./literal.js";
 import { argMembers, argsRequired, operationTypeDeclaration, resultDeclaration, typeNames, usesOperationType } from "./operation-types.js";
 import { describeSecurity } from "./security-doc.js";
@@ -47,7 +47,8 @@ export interface ClientView {
   runtimeImports: Code[];
   servers: ServersView;
   hasServerVariables: boolean;
-  requestIdHeader: Code | false;
+  /** `  const runtime = createClientRuntime({ servers, ... }, options);`, laid out. */
+  runtimeStatement: Code;
   schemes: SchemeView[];
   /** `      Name: runtime.oauth("Name"),` in `createClient`. */
   oauthSchemes: (SchemeView & { controlsEntry: Code })[];
@@ -136,6 +137,15 @@ function runtimeImports(model: ApiModel, hasOAuth: boolean): Code[] {
   return [...names].sort((a, b) => sortKey(a).localeCompare(sortKey(b), "en")).map(trusted);
 }
 
+/** The runtime's config: the constants above, and the document's request-id header if it names one. */
+function runtimeStatement(requestIdHeader: string | undefined): Code {
+  const members: Doc[] = [trusted("servers"), trusted("securitySchemes"), trusted("operations")];
+  if (requestIdHeader !== undefined) members.push([trusted("requestIdHeader"), trusted(":"), fluid(stringLiteral(requestIdHeader))]);
+  const config = group([trusted("{"), indent([line, joinDocs([trusted(","), line], members)]), ifBreak(trusted(",")), line, trusted("}")]);
+  const call = group([trusted("createClientRuntime("), indent([softline, config, trusted(","), line, trusted("options")]), ifBreak(trusted(",")), softline, trusted(")")]);
+  return memberLines(trusted(""), [trusted("const runtime = "), call, trusted(";")]);
+}
+
 export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
   const schemes = model.securitySchemes.map(schemeView);
   const oauthSchemes = model.securitySchemes
@@ -160,7 +170,7 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     runtimeImports: runtimeImports(model, oauthSchemes.length > 0),
     servers,
     hasServerVariables: servers.variables.length > 0,
-    requestIdHeader: model.requestIdHeader === undefined ? false : stringLiteral(model.requestIdHeader),
+    runtimeStatement: runtimeStatement(model.requestIdHeader),
     schemes,
     oauthSchemes,
     hasOAuth: oauthSchemes.length > 0,

@@ -50,6 +50,7 @@ describe("index.ts is already Prettier-formatted", () => {
       clientView(
         buildModel(
           loaded({
+            "x-gen-auth-client": { requestIdHeader: "x-a-rather-long-request-identifier-header" },
             servers: [
               { url: "https://{region}.example.com/a/very/long/path/that/goes/on/and/on/and/on", variables: { region: { default: "eu", enum: ["eu", "us", "ap-southeast-1", "ap-northeast-2", "sa-east-1", "ca-central"] } } },
             ],
