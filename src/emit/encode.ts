@@ -33,17 +33,23 @@ export function memberName(name: string): Code {
 }
 
 /**
- * A string literal (double-quoted). JSON.stringify escapes quotes, backslashes and control
- * characters; U+2028/U+2029 are escaped too so that the literal survives any consumer
- * that predates ES2019, and "</" so that output embedded in HTML cannot close a script.
+ * A string literal. JSON.stringify escapes quotes, backslashes and control characters;
+ * U+2028/U+2029 are escaped too so that the literal survives any consumer that predates
+ * ES2019, and "</" so that output embedded in HTML cannot close a script. The quote is the
+ * one Prettier chooses (double, unless the text holds more double quotes than single ones),
+ * so that the output is already in its formatted form.
  */
 export function stringLiteral(value: string): Code {
-  return trusted(
-    JSON.stringify(value)
-      .replace(/\u2028/g, "\\u2028")
-      .replace(/\u2029/g, "\\u2029")
-      .replace(/<\//g, "<\\/"),
-  );
+  const json = JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/<\//g, "<\\/");
+  const doubles = value.split('"').length - 1;
+  const singles = value.split("'").length - 1;
+  if (doubles <= singles) return trusted(json);
+  // Single-quoted: the escaped double quotes go bare, single quotes get escaped.
+  const body = json.slice(1, -1).replace(/\\(.)|'/gs, (match: string, escaped: string | undefined) => (escaped === undefined ? "\\'" : escaped === '"' ? '"' : match));
+  return trusted(`'${body}'`);
 }
 
 export function numberLiteral(value: number): Code {
@@ -51,9 +57,13 @@ export function numberLiteral(value: number): Code {
   return trusted(String(value));
 }
 
-/** ASCII identifiers print bare; everything else is quoted. */
+/**
+ * Keys that are ES5 identifier names print bare, everything else quoted: Prettier's
+ * `quoteProps: "as-needed"` (ES5 §7.6: Unicode letters and `Nl` start a name; marks, digits
+ * and connectors continue it; only the Basic Multilingual Plane).
+ */
 function isPlainKey(key: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key);
+  return /^[$_\p{L}\p{Nl}][$_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u200C\u200D]*$/u.test(key) && !/[\u{10000}-\u{10FFFF}\p{Pattern_Syntax}]/u.test(key);
 }
 
 /** A property name in a type (interface member, type literal). */

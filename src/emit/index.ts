@@ -5,7 +5,6 @@
 import type { ApiModel } from "../model/types.js";
 import type { OpenApiDocument } from "../load/types.js";
 import { clientView, headerLine, type HeaderInfo } from "./client-view.js";
-import { formatTypeScript } from "./format.js";
 import { runtimeFilesFor } from "./runtime-files.js";
 import { schemaTypes } from "./schema-types.js";
 import { render } from "./template.js";
@@ -21,8 +20,11 @@ export type { HeaderInfo } from "./client-view.js";
 export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const [index, schema] = await Promise.all([
-    render("index.ts.hbs", clientView(model, header)).then(formatTypeScript),
-    schemaTypes(model.schemaDocument ?? document).then((types) => `${headerLine(header).text}\n${types}`),
+    // Both files are written in their final form (layout.ts, schema/layout.ts); the tests hold
+    // them to Prettier (test/emit/prettier-stable.test.ts, schema-types.test.ts).
+    render("index.ts.hbs", clientView(model, header)),
+    schemaTypes(model.schemaDocument ?? document).then((types) => `${headerLine(header).text}
+${types}`),
   ]);
   files.set("index.ts", index);
   files.set("schema.ts", schema);

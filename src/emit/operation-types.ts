@@ -1,16 +1,14 @@
 /**
  * Type expressions for one operation's arguments and result, as indexed accesses into
- * openapi-typescript's `paths` type so that both stay one source of truth.
+ * openapi-typescript's `paths` type so that both stay one source of truth, laid out in
+ * their final (Prettier) form.
  */
 import type { OperationModel, ResponseModel } from "../model/types.js";
-import { join, trusted, type Code } from "./code.js";
+import { trusted, type Code } from "./code.js";
 import { identifier, indexedAccess, jsdoc, jsdocCode, stringLiteral } from "./encode.js";
+import { fluid, print, type Doc } from "./layout.js";
+import { memberLines, typeReference, unionType } from "./type-docs.js";
 import { operationTypeNames } from "../model/naming.js";
-
-export interface ArgMember {
-  doc: Code;
-  declaration: Code;
-}
 
 /** `paths["/oauth/token"]["post"]`. */
 export function operationTypeExpression(operation: OperationModel): Code {
@@ -22,6 +20,11 @@ export function typeNames(operation: OperationModel): { operation: Code; args: C
   return { operation: identifier(names.operation), args: identifier(names.args), result: identifier(names.result) };
 }
 
+/** `type ReposGetOperation = paths["/repos/{owner}/{repo}"]["get"];` */
+export function operationTypeDeclaration(operation: OperationModel, name: Code): Code {
+  return print([trusted("type "), name, trusted(" ="), fluid(operationTypeExpression(operation)), trusted(";")]);
+}
+
 const ARG_GROUPS = [
   { location: "path", member: "path", doc: "Path parameters." },
   { location: "query", member: "query", doc: "Query parameters." },
@@ -29,31 +32,34 @@ const ARG_GROUPS = [
   { location: "cookie", member: "cookies", doc: "Cookie parameters." },
 ] as const;
 
-/** The members of the `...Args` interface; `signal` is always last. */
-export function argMembers(operation: OperationModel, operationType: Code): ArgMember[] {
-  const members: ArgMember[] = [];
+const NON_NULLABLE = trusted("NonNullable");
+
+
+/** The members of the `...Args` interface, each with its JSDoc; `signal` is always last. */
+export function argMembers(operation: OperationModel, operationType: Code): Code[] {
+  const members: Code[] = [];
   for (const group of ARG_GROUPS) {
     const parameters = operation.parameters.filter((p) => p.in === group.location);
     if (parameters.length === 0) continue;
     const required = parameters.some((p) => p.required);
-    members.push({
-      doc: jsdoc([group.doc]),
-      declaration: trusted(
-        `${group.member}${required ? "" : "?"}: ${required ? "" : "NonNullable<"}${operationType.text}["parameters"]${indexedAccess(group.location).text}${required ? "" : ">"};`,
-      ),
-    });
+    const type = trusted(`${operationType.text}["parameters"]${indexedAccess(group.location).text}`);
+    members.push(
+      memberLines(jsdoc([group.doc]), [trusted(`${group.member}${required ? "" : "?"}: `), required ? type : typeReference(NON_NULLABLE, [type]), trusted(";")]),
+    );
   }
   const body = operation.requestBody;
   if (body) {
-    const requestBody = body.required
-      ? trusted(`${operationType.text}["requestBody"]`)
-      : trusted(`NonNullable<${operationType.text}["requestBody"]>`);
-    members.push({
-      doc: jsdoc([body.description, `Sent as ${jsdocCode(body.mediaType)}.`]),
-      declaration: trusted(`body${body.required ? "" : "?"}: ${requestBody.text}["content"]${indexedAccess(body.mediaType).text};`),
-    });
+    const requestBody = trusted(`${operationType.text}["requestBody"]`);
+    const content = trusted(`["content"]${indexedAccess(body.mediaType).text};`);
+    members.push(
+      memberLines(jsdoc([body.description, `Sent as ${jsdocCode(body.mediaType)}.`]), [
+        trusted(`body${body.required ? "" : "?"}: `),
+        body.required ? requestBody : typeReference(NON_NULLABLE, [requestBody]),
+        content,
+      ]),
+    );
   }
-  members.push({ doc: jsdoc(["Aborts the call, including any token acquisition it waits for."]), declaration: trusted("signal?: AbortSignal;") });
+  members.push(memberLines(jsdoc(["Aborts the call, including any token acquisition it waits for."]), trusted("signal?: AbortSignal;")));
   return members;
 }
 
@@ -90,10 +96,11 @@ function bodyType(operationType: Code, response: ResponseModel): Code {
   }
 }
 
-/** `Result<Success<200, ...>, HttpError<400, ...> | HttpError<404, undefined>>`. */
-export function resultType(operation: OperationModel, operationType: Code): Code {
-  const successes = operation.responses.filter((r) => r.success).map((r) => trusted(`Success<${statusType(r.status).text}, ${bodyType(operationType, r).text}>`));
-  const errors = operation.responses.filter((r) => !r.success).map((r) => trusted(`HttpError<${statusType(r.status).text}, ${bodyType(operationType, r).text}>`));
-  const union = (parts: Code[]): Code => (parts.length === 0 ? trusted("never") : join(parts, " | "));
-  return trusted(`Result<${union(successes).text}, ${union(errors).text}>`);
+/** `export type XResult = Result<Success<200, ...>, HttpError<400, ...> | HttpError<404, undefined>>;` */
+export function resultDeclaration(operation: OperationModel, name: Code, operationType: Code): Code {
+  const parts = (success: boolean, type: Code): Doc[] =>
+    operation.responses.filter((r) => r.success === success).map((r) => typeReference(type, [statusType(r.status), bodyType(operationType, r)]));
+  const union = (members: Doc[]): Doc => (members.length === 0 ? trusted("never") : unionType(members, false));
+  const result = typeReference(trusted("Result"), [union(parts(true, trusted("Success"))), union(parts(false, trusted("HttpError")))]);
+  return print([trusted("export type "), name, trusted(" ="), fluid(result), trusted(";")]);
 }

@@ -6,12 +6,13 @@
  */
 import type { ApiModel, ParameterModel, SecuritySchemeModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
+import { group, ifBreak, indent, joinDocs, line, print, type Doc } from "./layout.js";
 
 export interface RuntimePartsView {
   /** One `import { … } from "./runtime/….js";` per module, ordered by path. */
   imports: Code[];
-  /** The `parts` argument of `createClientRuntime`. */
-  value: Code;
+  /** The `parts` argument of `createClientRuntime`, one entry per kind of part (none when empty). */
+  entries: Doc[];
 }
 
 /** A runtime export, the module it comes from, and the `RuntimeParts` key it fills. */
@@ -75,9 +76,21 @@ function schemeParts(scheme: SecuritySchemeModel): Part[] {
   }
 }
 
-function group(parts: readonly Part[]): Code {
+/** `{ key: name, ... }`, laid out as Prettier lays out an object literal. */
+export function objectDoc(entries: readonly Doc[], shouldBreak = false): Doc {
+  if (entries.length === 0) return trusted("{}");
+  return group([trusted("{"), indent([line, joinDocs([trusted(","), line], entries)]), ifBreak(trusted(",")), line, trusted("}")], shouldBreak);
+}
+
+function entry(key: string, parts: readonly Part[]): Doc {
   const unique = [...new Map(parts.map((part) => [part.key, part])).values()];
-  return trusted(`{ ${unique.map((part) => `${part.key}: ${part.name}`).join(", ")} }`);
+  return [trusted(`${key}: `), objectDoc(unique.map((part) => trusted(`${part.key}: ${part.name}`)))];
+}
+
+/** `import { a, b } from "./runtime/m.js";`, broken one name per line when it is too long. */
+function importStatement(names: readonly string[], module: string): Code {
+  const specifiers = joinDocs([trusted(","), line], names.map(trusted));
+  return print(group([trusted("import {"), indent([line, specifiers]), ifBreak(trusted(",")), line, trusted(`} from "./runtime/${module}.js";`)]));
 }
 
 export function runtimePartsView(model: ApiModel): RuntimePartsView {
@@ -92,10 +105,10 @@ export function runtimePartsView(model: ApiModel): RuntimePartsView {
     .filter((encoding) => model.operations.some((op) => op.requestBody?.encoding === encoding))
     .map((encoding) => BODY_PARTS[encoding]);
 
-  const fields: string[] = [];
-  if (auth.length > 0) fields.push(`auth: ${group(auth).text}`);
-  if (parameters.length > 0) fields.push(`parameters: ${group(parameters).text}`);
-  if (bodies.length > 0) fields.push(`bodies: ${group(bodies).text}`);
+  const entries: Doc[] = [];
+  if (auth.length > 0) entries.push(entry("auth", auth));
+  if (parameters.length > 0) entries.push(entry("parameters", parameters));
+  if (bodies.length > 0) entries.push(entry("bodies", bodies));
 
   const byModule = new Map<string, Set<string>>();
   for (const part of [...auth, ...parameters, ...bodies]) {
@@ -103,6 +116,6 @@ export function runtimePartsView(model: ApiModel): RuntimePartsView {
   }
   const imports = [...byModule]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([module, names]) => trusted(`import { ${[...names].sort().join(", ")} } from "./runtime/${module}.js";`));
-  return { imports, value: trusted(fields.length > 0 ? `{ ${fields.join(", ")} }` : "{}") };
+    .map(([module, names]) => importStatement([...names].sort(), module));
+  return { imports, entries };
 }

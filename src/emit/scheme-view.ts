@@ -3,47 +3,52 @@
  * literal and the credential type users pass in `auth`.
  */
 import type { SecuritySchemeModel, TokenEndpointQuirksModel } from "../model/types.js";
-import { join, trusted, type Code } from "./code.js";
+import { trusted, type Code } from "./code.js";
 import { jsdoc, jsdocCode, stringLiteral, typePropertyKey, objectKey } from "./encode.js";
-import { literal, type LiteralValue } from "./literal.js";
+import { type Doc } from "./layout.js";
+import { propertyDoc, type LiteralValue } from "./literal.js";
+import { memberLines, typeReference, unionType } from "./type-docs.js";
 
 export interface SchemeView {
-  doc: Code;
   typeKey: Code;
   objectKey: Code;
-  spec: Code;
-  credentialType: Code;
+  /** `  Name: { type: ... },` in `securitySchemes`. */
+  specEntry: Code;
+  /** The member of `AuthOptions`, with its JSDoc. */
+  authMember: Code;
   /** oauth2 and openIdConnect schemes get `api.auth.<scheme>` controls. */
   oauth: boolean;
-  /** The type of `api.auth.<scheme>` (oauth schemes only). */
-  controlsType: Code;
+  /** `readonly Name: OAuth2Controls<...>;` in `Client["auth"]` (oauth schemes only). */
+  controlsMember: Code;
 }
 
 /**
  * The scopes an oauth2 scheme's flows declare, as a union of string literals; `string`
  * when they declare none, and for openIdConnect (its scopes live in the server's metadata).
  */
-function scopeType(scheme: SecuritySchemeModel): Code {
-  if (scheme.type !== "oauth2") return trusted("string");
+function scopeType(scheme: SecuritySchemeModel): Doc | undefined {
+  if (scheme.type !== "oauth2") return undefined;
   const scopes = [...new Set(Object.values(scheme.flows).flatMap((f) => f?.scopes.map((s) => s.name) ?? []))].sort();
-  return scopes.length === 0 ? trusted("string") : join(scopes.map(stringLiteral), " | ");
+  return scopes.length === 0 ? undefined : unionType(scopes.map(stringLiteral), false);
 }
 
-function credentialType(scheme: SecuritySchemeModel): Code {
+/** `OAuth2Credential<"read" | "write">`; `string` (a keyword) stays hugged in the brackets. */
+function withScopes(name: string, scheme: SecuritySchemeModel): Doc {
+  if (scheme.type !== "oauth2") return trusted(name);
+  const scopes = scopeType(scheme);
+  return scopes === undefined ? trusted(`${name}<string>`) : typeReference(trusted(name), [scopes]);
+}
+
+function credentialType(scheme: SecuritySchemeModel): Doc {
   switch (scheme.type) {
     case "apiKey":
       return trusted("ApiKeyCredential");
     case "http":
       return trusted(scheme.scheme === "basic" ? "BasicCredential" : "BearerCredential");
     case "oauth2":
-      return trusted(`OAuth2Credential<${scopeType(scheme).text}>`);
     case "openIdConnect":
-      return trusted("OAuth2Credential");
+      return withScopes("OAuth2Credential", scheme);
   }
-}
-
-function controlsType(scheme: SecuritySchemeModel): Code {
-  return scheme.type === "oauth2" ? trusted(`OAuth2Controls<${scopeType(scheme).text}>`) : trusted("OAuth2Controls");
 }
 
 function specValue(scheme: SecuritySchemeModel): LiteralValue {
@@ -104,13 +109,13 @@ function credentialDoc(scheme: SecuritySchemeModel): string {
 }
 
 export function schemeView(scheme: SecuritySchemeModel): SchemeView {
+  const typeKey = typePropertyKey(scheme.name);
   return {
-    doc: jsdoc([scheme.description, credentialDoc(scheme)]),
-    typeKey: typePropertyKey(scheme.name),
+    typeKey,
     objectKey: objectKey(scheme.name),
-    spec: literal(specValue(scheme)),
-    credentialType: credentialType(scheme),
+    specEntry: memberLines(trusted(""), [propertyDoc(objectKey(scheme.name), specValue(scheme)), trusted(",")]),
+    authMember: memberLines(jsdoc([scheme.description, credentialDoc(scheme)]), [typeKey, trusted("?: "), credentialType(scheme), trusted(";")]),
     oauth: scheme.type === "oauth2" || scheme.type === "openIdConnect",
-    controlsType: controlsType(scheme),
+    controlsMember: memberLines(trusted(""), [trusted("readonly "), typeKey, trusted(": "), withScopes("OAuth2Controls", scheme), trusted(";")], 2),
   };
 }

@@ -3,20 +3,17 @@
  * constant the runtime reads, and the `ServerVariables` type users fill in.
  */
 import type { ServerModel } from "../model/types.js";
-import { join, trusted, type Code } from "./code.js";
+import { trusted, type Code } from "./code.js";
 import { jsdoc, stringLiteral, typePropertyKey } from "./encode.js";
-import { literal } from "./literal.js";
-
-export interface ServerVariableView {
-  doc: Code;
-  key: Code;
-  type: Code;
-}
+import { group, hardline, ifBreak, indent, joinDocs, line, lines, print, softline, type Doc } from "./layout.js";
+import { literalDoc } from "./literal.js";
+import { memberLines, unionType } from "./type-docs.js";
 
 export interface ServersView {
-  servers: { doc: Code; spec: Code }[];
-  /** Members of `ServerVariables`; empty when no server has variables. */
-  variables: ServerVariableView[];
+  /** `export const servers = [...] as const satisfies readonly ServerSpec[];` */
+  declaration: Code;
+  /** Members of `ServerVariables`, each with its JSDoc; empty when no server has variables. */
+  variables: Code[];
 }
 
 export function serversView(servers: readonly ServerModel[]): ServersView {
@@ -31,20 +28,23 @@ export function serversView(servers: readonly ServerModel[]): ServersView {
       byName.set(variable.name, entry);
     }
   }
+  const elements: Doc[] = servers.map((server) => {
+    const doc = jsdoc([server.description]);
+    const spec = literalDoc({
+      url: server.url,
+      ...(server.variables.length === 0 ? {} : { variables: Object.fromEntries(server.variables.map((v) => [v.name, { default: v.default }])) }),
+    });
+    return doc.text === "" ? spec : [lines(doc), hardline, spec];
+  });
+  const array: Doc =
+    elements.length === 0
+      ? trusted("[]")
+      : group([trusted("["), indent([softline, joinDocs([trusted(","), line], elements)]), ifBreak(trusted(",")), softline, trusted("]")]);
   return {
-    servers: servers.map((server) => ({
-      doc: jsdoc([server.description]),
-      spec: literal({
-        url: server.url,
-        ...(server.variables.length === 0
-          ? {}
-          : { variables: Object.fromEntries(server.variables.map((v) => [v.name, { default: v.default }])) }),
-      }),
-    })),
-    variables: [...byName].map(([name, { values, descriptions }]) => ({
-      doc: jsdoc([...descriptions]),
-      key: typePropertyKey(name),
-      type: values === undefined || values.size === 0 ? trusted("string") : join([...values].map(stringLiteral), " | "),
-    })),
+    declaration: print([trusted("export const servers = "), array, trusted(" as const satisfies readonly ServerSpec[];")]),
+    variables: [...byName].map(([name, { values, descriptions }]) => {
+      const type = values === undefined || values.size === 0 ? trusted("string") : unionType([...values].map(stringLiteral), true);
+      return memberLines(jsdoc([...descriptions]), [typePropertyKey(name), trusted("?: "), type, trusted(";")]);
+    }),
   };
 }

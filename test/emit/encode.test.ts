@@ -29,6 +29,11 @@ describe("stringLiteral", () => {
   it("escapes line separators that older parsers treat as line ends", () => {
     expect(stringLiteral("a\u2028b").text).toBe('"a\\u2028b"');
   });
+  it("quotes as Prettier does: double, unless the text has more double quotes than single ones", () => {
+    expect(stringLiteral('say "hi"').text).toBe(`'say "hi"'`);
+    expect(stringLiteral(`it's "x"`).text).toBe(`'it\\'s "x"'`);
+    expect(stringLiteral(`"a" 'b'`).text).toBe(`"\\"a\\" 'b'"`);
+  });
 });
 
 describe("objectKey and typePropertyKey", () => {
@@ -36,6 +41,12 @@ describe("objectKey and typePropertyKey", () => {
     const value = evaluate(`{ ${objectKey(key).text}: 1 }`) as object;
     expect(Object.keys(value)).toEqual([key]);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+  it("prints ES5 identifier names bare, as Prettier's quoteProps as-needed does", () => {
+    expect(typePropertyKey("名前").text).toBe("名前");
+    expect(typePropertyKey("ünï").text).toBe("ünï");
+    expect(typePropertyKey("\u{1D49C}").text).toBe('"\u{1D49C}"');
+    expect(typePropertyKey("a-b").text).toBe('"a-b"');
   });
   it("prints identifiers bare and quotes the rest", () => {
     expect(typePropertyKey("BasicAuthentication").text).toBe("BasicAuthentication");

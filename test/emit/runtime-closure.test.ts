@@ -11,7 +11,8 @@ import { build } from "esbuild";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { runtimeFilesFor } from "../../src/emit/runtime-files.js";
-import { runtimePartsView } from "../../src/emit/runtime-parts.js";
+import { print } from "../../src/emit/layout.js";
+import { objectDoc, runtimePartsView } from "../../src/emit/runtime-parts.js";
 // The committed outputs record the fingerprint of the built generator (dist/), which `npm test`
 // builds first; the same function imported from src/ would fingerprint src/ instead.
 import { checkUpToDate } from "../../dist/generate.js";
@@ -112,7 +113,7 @@ describe("the copied runtime", () => {
 describe("the parts a client imports", () => {
   const parts = (paths: Record<string, unknown>, components: Record<string, unknown> = {}) => {
     const view = runtimePartsView(buildModel(loaded({ paths, components })));
-    return { imports: view.imports.map((c) => c.text), value: view.value.text };
+    return { imports: view.imports.map((c) => c.text), value: print(objectDoc(view.entries)).text };
   };
   const get = (parameters: unknown[], extra: Record<string, unknown> = {}) => ({
     "/items/{id}": { get: { operationId: "getItem", parameters, responses: { 204: { description: "none" } }, ...extra } },
