@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { trusted } from "../../src/emit/code.js";
 import { print } from "../../src/emit/layout.js";
 import { literal, literalDoc, type LiteralValue } from "../../src/emit/literal.js";
-import { formatTypeScript } from "../../src/emit/format.js";
+import { formatTypeScript } from "../support/prettier.js";
 
 const long = (n: number) => "x".repeat(n);
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { formatTypeScript } from "../../src/emit/format.js";
+import { formatTypeScript } from "../support/prettier.js";
 import { clientView } from "../../src/emit/client-view.js";
 import { render } from "../../src/emit/template.js";
 import { loadDocument } from "../../src/load/index.js";

@@ -3,7 +3,7 @@
  * before, by openapi-typescript's whole pipeline (Redocly bundle, transform, TypeScript printer),
  * with the same two fix-ups, then Prettier.
  */
-import { formatTypeScript } from "../../src/emit/format.js";
+import { formatTypeScript } from "../support/prettier.js";
 import ts from "typescript";
 import openapiTS, { astToString, stringToAST } from "openapi-typescript";
 import type { OpenApiDocument } from "../../src/load/types.js";
