@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ParameterSpec } from "../../src/runtime/operation.js";
+import { expandPlannedPath, planFor } from "../../src/runtime/operation-plan.js";
 import {
-  expandPath,
   percentEncode,
   serializeCookieParameter,
   serializeHeaderParameter,
@@ -143,6 +143,16 @@ describe("values", () => {
 
 describe("path templates", () => {
   const id: ParameterSpec = { name: "id", in: "path", style: "simple", explode: false };
+  const expandPath = (name: string, path: string, parameters: ParameterSpec[], values: Record<string, unknown>) =>
+    expandPlannedPath(name, planFor({ name, method: "GET", path, security: [], parameters, responses: {} }), values);
+
+  it("literal ? and # of the template are encoded, so they stay in the path", () => {
+    expect(expandPath("op", "/a?b/{id}#c", [id], { id: "x" })).toBe("/a%3Fb/x%23c");
+  });
+
+  it("a parameter the operation does not list is expanded with the simple style", () => {
+    expect(expandPath("op", "/{a}/{b}", [], { a: ["x", "y"], b: "z" })).toBe("/x,y/z");
+  });
 
   it("a value can never inject /, ? or # (RFC 3986 §3.3)", () => {
     expect(expandPath("op", "/users/{id}/posts", [id], { id: "../admin?x=1#f" })).toBe("/users/..%2Fadmin%3Fx%3D1%23f/posts");

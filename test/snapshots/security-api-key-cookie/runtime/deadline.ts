@@ -4,17 +4,29 @@
  * reading the body) that fires on `timeoutMs` or on the caller's own signal, whichever
  * comes first, and remembers which. `AbortSignal.any` and `AbortSignal.timeout` are not
  * in every runtime the generated client targets, so the combination is written out.
+ *
+ * A call with neither gets no signal at all, and a call with only the caller's signal
+ * gets that signal itself: an `AbortController` and the listeners that join two signals
+ * cost more per call than the rest of the client's own work (see BENCHMARKS.md).
  */
 
 export interface Deadline {
-  readonly signal: AbortSignal;
+  /** Undefined when nothing can abort the call. */
+  readonly signal: AbortSignal | undefined;
   /** Why `signal` fired; meaningful once it has. */
   readonly reason: () => "timeout" | "aborted";
   /** Clears the timer and the listener on the caller's signal; call when the call is over. */
   readonly dispose: () => void;
 }
 
+const aborted = () => "aborted" as const;
+const nothing = () => undefined;
+const NO_DEADLINE: Deadline = { signal: undefined, reason: aborted, dispose: nothing };
+
 export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal | undefined): Deadline {
+  const timed = timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0;
+  if (!timed) return caller === undefined ? NO_DEADLINE : { signal: caller, reason: aborted, dispose: nothing };
+
   const controller = new AbortController();
   let reason: "timeout" | "aborted" = "aborted";
   const fire = (why: "timeout" | "aborted", cause: unknown) => {
@@ -27,16 +39,13 @@ export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal
   if (caller?.aborted) fire("aborted", caller.reason);
   else caller?.addEventListener("abort", onCallerAbort, { once: true });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0) {
-    timer = setTimeout(() => fire("timeout", new DOMException("The call timed out", "TimeoutError")), timeoutMs);
-  }
+  const timer = setTimeout(() => fire("timeout", new DOMException("The call timed out", "TimeoutError")), timeoutMs);
 
   return {
     signal: controller.signal,
     reason: () => reason,
     dispose: () => {
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
       caller?.removeEventListener("abort", onCallerAbort);
     },
   };
@@ -45,9 +54,10 @@ export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal
 /**
  * Settles with `promise`, or rejects with the signal's reason as soon as it fires: for
  * steps (a user's credential function, a custom fetch's body) that may not watch the
- * signal themselves.
+ * signal themselves. Without a signal, `promise` itself.
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);

@@ -126,47 +126,6 @@ function simple(shaped: Shaped, explode: boolean, enc: (text: string) => string)
   return shaped.entries.map(([k, v]) => (explode ? `${enc(k)}=${enc(v)}` : `${enc(k)},${enc(v)}`)).join(",");
 }
 
-/** WHATWG URL treats ".", "..", and their %2e spellings as dot-segments and removes them. */
-const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
-
-/**
- * Expands `{name}` templates of an operation path. Path parameters are always required
- * (OpenAPI §4.8.12.2), so a missing one is an argument error, as is a value that would
- * become a whole "." or ".." segment: URL parsing would remove it and the request would
- * reach a different resource.
- */
-export function expandPath(
-  operation: string,
-  template: string,
-  parameters: readonly ParameterSpec[],
-  values: Readonly<Record<string, unknown>> | undefined,
-): string {
-  const byName = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
-  const missing: string[] = [];
-  const expanded = template
-    .split("/")
-    .map((segment) => {
-      const result = segment.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-        const value = values && Object.hasOwn(values, name) ? values[name] : undefined;
-        if (value === undefined || value === null) {
-          missing.push(name);
-          return "";
-        }
-        const parameter = byName.get(name) ?? { name, in: "path", style: "simple", explode: false };
-        return serializePathParameter(parameter, value);
-      });
-      if (result !== segment && DOT_SEGMENT.test(result)) {
-        throw new TypeError(`${operation}: a path parameter would make a "." or ".." path segment`);
-      }
-      return result;
-    })
-    .join("/");
-  if (missing.length > 0) {
-    throw new TypeError(`${operation}: missing required path parameter ${missing.map((n) => `"${n}"`).join(", ")}`);
-  }
-  return expanded;
-}
-
 // ---------------------------------------------------------------------------------------
 // Query (§4.8.12.4: form, spaceDelimited, pipeDelimited, deepObject)
 
