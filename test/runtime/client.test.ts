@@ -5,7 +5,7 @@
  * in `util.inspect` or in `JSON.stringify` of what the runtime returns.
  */
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppliedCredentials, SchemeAuth } from "../../src/runtime/auth.js";
 import { createRuntime } from "../../src/runtime/client.js";
 import type { CallArgs, OperationSpec } from "../../src/runtime/operation.js";
@@ -218,6 +218,19 @@ describe("URLs and headers as sent", () => {
     );
     expect(result.ok).toBe(true);
     expect(server.requests[0]!.url).toBe("/api/what%3F/a%3Fb%23x?v=2&q=1");
+  });
+
+  it("a relative base URL resolves against the page, again when the page has moved (browsers)", async () => {
+    const call = runtime({ baseUrl: "api/" });
+    try {
+      vi.stubGlobal("location", { href: `${server.url}/app/page` });
+      await call(op());
+      vi.stubGlobal("location", { href: `${server.url}/other/page` });
+      await call(op());
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(server.requests.map((r) => r.url)).toEqual(["/app/api/things", "/other/api/things"]);
   });
 
   it("a path without a leading slash still starts the base URL's path", async () => {
