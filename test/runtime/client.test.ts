@@ -250,6 +250,7 @@ describe("URLs and headers as sent", () => {
     const thrown = await call(op()).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(TypeError);
     expect((thrown as Error).message).toBe('getThing: header "X-Client" has a value that cannot be sent');
+    await expect(runtime({ headers: { "Bad Name": "x" } })(op())).rejects.toThrow('getThing: header "Bad Name" has a value that cannot be sent');
 
     const odd: SchemeAuth = { name: "Odd", configured: true, apply: () => ({ headers: { "x-key": `${CANARY}\u2603` } }) };
     const result = await runtime({}, { Odd: odd })(op({ security: [{ Odd: [] }] }));

@@ -148,6 +148,7 @@ describe("path templates", () => {
 
   it("literal ? and # of the template are encoded, so they stay in the path", () => {
     expect(expandPath("op", "/a?b/{id}#c", [id], { id: "x" })).toBe("/a%3Fb/x%23c");
+    expect(expandPath("op", "/a/{odd?name#}", [], { "odd?name#": "x?" })).toBe("/a/x%3F");
   });
 
   it("a parameter the operation does not list is expanded with the simple style", () => {
