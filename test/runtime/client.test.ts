@@ -638,6 +638,16 @@ describe("redirects", () => {
     expect(server.requests).toHaveLength(6);
   });
 
+  it("a browser's opaque redirect (status 0, nothing to read) is unexpected, not followed", async () => {
+    const opaque = { type: "opaqueredirect", status: 0, statusText: "", headers: new Headers(), body: null } as unknown as Response;
+    const result = await runtime({ fetch: async () => opaque }, schemes)(op({ security: [{ Bearer: [] }] }));
+    expect(result.error).toEqual({
+      kind: "unexpected",
+      httpStatus: 0,
+      message: "getThing was redirected, and this environment does not let the client check where to",
+    });
+  });
+
   it("without credentials, fetch follows redirects itself", async () => {
     server.handle(redirect(302, `${other.url}/public`));
     other.handle(json(200, { public: true }));

@@ -241,19 +241,39 @@ interface PreparedRequest {
 }
 
 /**
- * Adds a header as `Headers.set` would (Fetch §5.2): the value's leading and trailing
- * whitespace dropped, and refused (false) when the name is not a token (RFC 9110 §5.6.2)
- * or the value holds CR, LF, NUL or a character beyond one byte. A record is sent, not a
- * Headers object, so the check is written out: fetch would throw later, as a network error.
+ * A header as `Headers.set` would take it (Fetch §5.2): [lowercased name, value without its
+ * leading and trailing whitespace], or undefined when the name is not a token (RFC 9110
+ * §5.6.2) or the value holds CR, LF, NUL or a character beyond one byte. A record is sent,
+ * not a Headers object, so the check is written out: fetch would throw later, as a
+ * network error.
  */
-function setHeader(headers: Record<string, string>, name: string, value: string): boolean {
+function checkHeader(name: string, value: string): readonly [string, string] | undefined {
   const sent = String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
-  if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name) || /[\0\r\n]|[^\0-\xFF]/.test(sent)) return false;
-  const key = name.toLowerCase();
+  if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name) || /[\0\r\n]|[^\0-\xFF]/.test(sent)) return undefined;
+  return [name.toLowerCase(), sent];
+}
+
+function putHeader(headers: Record<string, string>, [name, value]: readonly [string, string]): void {
   // A field named "__proto__" is a valid token; as a plain assignment it would set the prototype.
-  if (key === "__proto__") Object.defineProperty(headers, key, { value: sent, enumerable: true, writable: true, configurable: true });
-  else headers[key] = sent;
-  return true;
+  if (name === "__proto__") Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+  else headers[name] = value;
+}
+
+/** Credential headers already checked, by the frozen record a scheme answers with again (a cached token's). */
+const checkedCredentialHeaders = new WeakMap<object, readonly (readonly [string, string])[]>();
+
+/** A scheme's headers, checked (once, when the record is frozen), or the name of one that cannot be sent. */
+function credentialHeaders(record: Readonly<Record<string, string>>): readonly (readonly [string, string])[] | string {
+  const known = checkedCredentialHeaders.get(record);
+  if (known !== undefined) return known;
+  const checked: (readonly [string, string])[] = [];
+  for (const [name, value] of Object.entries(record)) {
+    const header = checkHeader(name, value);
+    if (header === undefined) return name;
+    checked.push(header);
+  }
+  if (Object.isFrozen(record)) checkedCredentialHeaders.set(record, checked);
+  return checked;
 }
 
 function buildRequest(
@@ -269,8 +289,10 @@ function buildRequest(
 ): PreparedRequest | AuthError {
   const headers: Record<string, string> = {};
   const set = (name: string, value: string) => {
+    const header = checkHeader(name, value);
     // Headers' own TypeError would quote the value; a client header may be a credential.
-    if (!setHeader(headers, name, value)) throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
+    if (header === undefined) throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
+    putHeader(headers, header);
   };
   // Later sources win: client options, then parameters, then what the body and the
   // security schemes require.
@@ -286,15 +308,11 @@ function buildRequest(
   let cookies = parameterCookies;
   for (const credential of applied) {
     if (credential.headers !== undefined) {
-      for (const [name, value] of Object.entries(credential.headers)) {
-        if (!setHeader(headers, name, value)) {
-          return {
-            kind: "auth",
-            reason: "invalid_credentials",
-            message: `${op.name}: a credential cannot be sent in the "${name}" header`,
-          };
-        }
+      const checked = credentialHeaders(credential.headers);
+      if (typeof checked === "string") {
+        return { kind: "auth", reason: "invalid_credentials", message: `${op.name}: a credential cannot be sent in the "${checked}" header` };
       }
+      for (const header of checked) putHeader(headers, header);
     }
     if (credential.query !== undefined) {
       for (const [name, value] of Object.entries(credential.query)) {
@@ -387,11 +405,12 @@ async function send(
     }
 
     if (!credentialed) return { response, method };
-    if (response.type === "opaqueredirect") {
-      // Browsers hide manual redirects entirely (Fetch §4.4): nothing to follow safely.
+    const status = response.status;
+    // Browsers hide manual redirects entirely (Fetch §4.4: an opaque-redirect response, status 0): nothing to follow safely.
+    if (status === 0 && response.type === "opaqueredirect") {
       return failure(unexpected(context, response, `${op.name} was redirected, and this environment does not let the client check where to`), response);
     }
-    if (!isFollowableRedirect(op.responses, response.status)) return { response, method };
+    if (!isFollowableRedirect(op.responses, status)) return { response, method };
     const location = response.headers.get("location");
     if (location === null) return { response, method };
 

@@ -64,8 +64,8 @@ export function applySecurity(
 ): readonly AppliedCredentials[] | AuthError | Promise<readonly AppliedCredentials[] | AuthError> {
   const applied: AppliedCredentials[] = [];
   for (let i = 0; i < choice.length; i++) {
-    const [name, scopes] = choice[i]!;
-    const result = schemes[name]!.apply(scopes, signal);
+    const chosen = choice[i]!;
+    const result = schemes[chosen[0]]!.apply(chosen[1], signal);
     if ("then" in result) return applyRest(result, i, choice, schemes, applied, signal);
     if (isAuthError(result)) return result;
     applied.push(result);
