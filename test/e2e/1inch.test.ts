@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClient, type AuthOptions, type Options, type TokenSet, type TokenStore } from "../../generated/1inch/index.js";
 import { authorizeInBrowser } from "../support/browser.js";
 import {
@@ -244,15 +244,21 @@ describe("OAuth 2.1 client credentials via RFC 8414 discovery", () => {
 });
 
 describe("OAuth 2.1 authorization code + PKCE (S256) + refresh, through the login and consent pages", () => {
-  /** A token store whose sets the test can age. */
+  /**
+   * A token store of the user's, and a clock moved past the access tokens' lifetime (600 s
+   * at this server): the client keeps a fresh token without reading the store, so expiry is
+   * what makes it read the store again and refresh.
+   */
   function agingStore() {
     const map = new Map<string, TokenSet>();
     const store: TokenStore = { get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v), delete: async (k) => void map.delete(k) };
     const expireAll = () => {
-      for (const [k, v] of map) map.set(k, { ...v, expiresAt: Date.now() - 1 });
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(Date.now() + 601_000);
     };
     return { store, expireAll };
   }
+  afterEach(() => void vi.useRealTimers());
 
   async function signIn(api: ReturnType<typeof client>, login: string) {
     const request = await api.auth.OAuth2.authorizationUrl({ redirectUri: REDIRECT_URI });

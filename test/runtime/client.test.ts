@@ -4,8 +4,9 @@
  * failures come back. Every credential is a canary that must never show up in a message,
  * in `util.inspect` or in `JSON.stringify` of what the runtime returns.
  */
+import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppliedCredentials, SchemeAuth } from "../../src/runtime/auth.js";
 import { createRuntime } from "../../src/runtime/client.js";
 import type { CallArgs, OperationSpec } from "../../src/runtime/operation.js";
@@ -209,6 +210,99 @@ describe("requests", () => {
   });
 });
 
+describe("URLs and headers as sent", () => {
+  it("literal ? and # in a path template stay in the path; the base URL's query comes first", async () => {
+    const call = runtime({ baseUrl: `${server.url}/api/?v=2#top` });
+    const result = await call(
+      op({ path: "/what?/{id}#x", parameters: [{ name: "id", in: "path", style: "simple", explode: false }, { name: "q", in: "query", style: "form", explode: true }] }),
+      { path: { id: "a?b" }, query: { q: "1" } },
+    );
+    expect(result.ok).toBe(true);
+    expect(server.requests[0]!.url).toBe("/api/what%3F/a%3Fb%23x?v=2&q=1");
+  });
+
+  it("a relative base URL resolves against the page, again when the page has moved (browsers)", async () => {
+    const call = runtime({ baseUrl: "api/" });
+    try {
+      vi.stubGlobal("location", { href: `${server.url}/app/page` });
+      await call(op());
+      vi.stubGlobal("location", { href: `${server.url}/other/page` });
+      await call(op());
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(server.requests.map((r) => r.url)).toEqual(["/app/api/things", "/other/api/things"]);
+  });
+
+  it("a path without a leading slash still starts the base URL's path", async () => {
+    await runtime()(op({ path: "things" }));
+    expect(server.requests[0]!.url).toBe("/things");
+  });
+
+  it("header names are case-insensitive: a parameter replaces a client header of the same name", async () => {
+    const call = runtime({ headers: { "X-Trace": "client", Accept: "text/plain" } });
+    await call(op({ parameters: [{ name: "x-trace", in: "header", style: "simple", explode: false }] }), { headers: { "x-trace": " param\t" } });
+    expect(server.requests[0]!.headers).toMatchObject({ "x-trace": "param", accept: "text/plain" });
+  });
+
+  it("a header value fetch cannot send is an argument error that does not quote it; a credential one is kind auth", async () => {
+    const call = runtime({ headers: { "X-Client": `${CANARY}\r\nX-Injected: 1` } });
+    const thrown = await call(op()).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect((thrown as Error).message).toBe('getThing: header "X-Client" has a value that cannot be sent');
+    await expect(runtime({ headers: { "Bad Name": "x" } })(op())).rejects.toThrow('getThing: header "Bad Name" has a value that cannot be sent');
+
+    const odd: SchemeAuth = { name: "Odd", configured: true, apply: () => ({ headers: { "x-key": `${CANARY}\u2603` } }) };
+    const result = await runtime({}, { Odd: odd })(op({ security: [{ Odd: [] }] }));
+    expect(result.error).toEqual({ kind: "auth", reason: "invalid_credentials", message: 'getThing: a credential cannot be sent in the "x-key" header' });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("what fetch is given", () => {
+  function capturingFetch() {
+    const inits: RequestInit[] = [];
+    const fake = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init ?? {});
+      return fetch(input, init);
+    }) as typeof fetch;
+    return { inits, fake };
+  }
+
+  it("a GET without timeoutMs or a signal: headers only (fetch's defaults are GET, no body, follow)", async () => {
+    const { inits, fake } = capturingFetch();
+    await runtime({ fetch: fake })(op());
+    expect(inits).toEqual([{ headers: { accept: "application/json" } }]);
+  });
+
+  it("a POST with credentials: method, body, and redirect manual", async () => {
+    const { inits, fake } = capturingFetch();
+    await runtime({ fetch: fake }, schemes)(
+      op({ method: "POST", security: [{ ApiKey: [] }], requestBody: { mediaType: "application/json", encoding: "json", required: true } }),
+      { body: { a: 1 } },
+    );
+    expect(inits).toEqual([
+      { method: "POST", body: '{"a":1}', redirect: "manual", headers: { accept: "application/json", "content-type": "application/json", "x-api-key": CANARY } },
+    ]);
+  });
+
+  it("a caller's signal reaches fetch through the call's own, which follows it", async () => {
+    const { inits, fake } = capturingFetch();
+    const controller = new AbortController();
+    await runtime({ fetch: fake })(op(), { signal: controller.signal });
+    expect(inits[0]!.signal).toBeInstanceOf(AbortSignal);
+    expect(inits[0]!.signal).not.toBe(controller.signal);
+  });
+
+  it("a signal shared by concurrent calls keeps none of their listeners once they are done", async () => {
+    // fetch keeps a listener on the signal it is given until the request is collected.
+    const controller = new AbortController();
+    const results = await Promise.all(Array.from({ length: 20 }, () => runtime()(op(), { signal: controller.signal })));
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
+
 describe("responses are classified: exact code, then range, then default", () => {
   const declared = { "200": "json", "2XX": "json", "400": "json", "4XX": "json", default: "json", "204": "empty" } as const;
 
@@ -337,6 +431,23 @@ describe("timeouts, aborts and network failures", () => {
     setTimeout(() => controller.abort(), 30);
     const result = await runtime({ timeoutMs: 5_000 })(op(), { signal: controller.signal });
     expect(result.error).toEqual({ kind: "timeout", reason: "aborted", message: "getThing was aborted by the caller" });
+  });
+
+  it("the caller's signal without timeoutMs: kind timeout, reason aborted", async () => {
+    server.handle(slow(2_000));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const result = await runtime()(op(), { signal: controller.signal });
+    expect(result.error).toEqual({ kind: "timeout", reason: "aborted", message: "getThing was aborted by the caller" });
+  });
+
+  it("the caller's signal without timeoutMs also covers a credential function that never answers", async () => {
+    const stuck = apiKeyAuth("K", { in: "header", name: "X" }, () => new Promise<string>(() => undefined));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const result = await runtime({}, { K: stuck })(op({ security: [{ K: [] }] }), { signal: controller.signal });
+    expect(result.error).toMatchObject({ kind: "timeout", reason: "aborted" });
+    expect(server.requests).toHaveLength(0);
   });
 
   it("an already aborted signal: nothing is sent", async () => {
@@ -525,6 +636,16 @@ describe("redirects", () => {
     const result = await runtime({}, schemes)(op({ security: [{ Bearer: [] }] }));
     expect(result.error).toMatchObject({ kind: "unexpected", message: "getThing was redirected more than 5 times" });
     expect(server.requests).toHaveLength(6);
+  });
+
+  it("a browser's opaque redirect (status 0, nothing to read) is unexpected, not followed", async () => {
+    const opaque = { type: "opaqueredirect", status: 0, statusText: "", headers: new Headers(), body: null } as unknown as Response;
+    const result = await runtime({ fetch: async () => opaque }, schemes)(op({ security: [{ Bearer: [] }] }));
+    expect(result.error).toEqual({
+      kind: "unexpected",
+      httpStatus: 0,
+      message: "getThing was redirected, and this environment does not let the client check where to",
+    });
   });
 
   it("without credentials, fetch follows redirects itself", async () => {

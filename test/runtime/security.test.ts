@@ -70,4 +70,23 @@ describe("applySecurity", () => {
       reason: "token_request_failed",
     });
   });
+
+  it("answers without a Promise when every scheme does, and waits from the first scheme that does not", async () => {
+    const order: string[] = [];
+    const at = (name: string, wait: boolean): SchemeAuth => ({
+      name,
+      configured: true,
+      apply: () => {
+        order.push(name);
+        const applied = { headers: { [`x-${name}`]: "1" } };
+        return wait ? Promise.resolve(applied) : applied;
+      },
+    });
+    const mixed = { A: at("A", false), B: at("B", false), W: at("W", true) };
+    expect(applySecurity([["A", []], ["B", []]], mixed)).toEqual([{ headers: { "x-A": "1" } }, { headers: { "x-B": "1" } }]);
+    const pending = applySecurity([["A", []], ["W", []], ["B", []]], mixed);
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toEqual([{ headers: { "x-A": "1" } }, { headers: { "x-W": "1" } }, { headers: { "x-B": "1" } }]);
+    expect(order).toEqual(["A", "B", "A", "W", "B"]);
+  });
 });

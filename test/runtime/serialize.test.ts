@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ParameterSpec } from "../../src/runtime/operation.js";
+import { planFor } from "../../src/runtime/operation-plan.js";
 import {
-  expandPath,
-  expandSimplePath,
+  expandPath as expandPlannedPath,
+  expandSimplePath as expandSimplePlannedPath,
   percentEncode,
   serializeCookieParameter,
   serializeHeaderParameter,
@@ -17,6 +18,12 @@ import {
   serializeQueryParameter,
   serializePathParameter,
 } from "../../src/runtime/serialize.js";
+
+/** The path serializers as a call runs them: on the operation's plan (operation-plan.ts). */
+const planOf = (name: string, path: string, parameters: ParameterSpec[]) => planFor({ name, method: "GET", path, security: [], parameters, responses: {} });
+const expandPath = (name: string, path: string, parameters: ParameterSpec[], values: Record<string, unknown>) => expandPlannedPath(name, planOf(name, path, parameters), values);
+const expandSimplePath = (name: string, path: string, parameters: ParameterSpec[], values: Record<string, unknown>) =>
+  expandSimplePlannedPath(name, planOf(name, path, parameters), values);
 
 const values = {
   empty: "",
@@ -145,6 +152,15 @@ describe("values", () => {
 
 describe("path templates", () => {
   const id: ParameterSpec = { name: "id", in: "path", style: "simple", explode: false };
+
+  it("literal ? and # of the template are encoded, so they stay in the path", () => {
+    expect(expandPath("op", "/a?b/{id}#c", [id], { id: "x" })).toBe("/a%3Fb/x%23c");
+    expect(expandPath("op", "/a/{odd?name#}", [], { "odd?name#": "x?" })).toBe("/a/x%3F");
+  });
+
+  it("a parameter the operation does not list is expanded with the simple style", () => {
+    expect(expandPath("op", "/{a}/{b}", [], { a: ["x", "y"], b: "z" })).toBe("/x,y/z");
+  });
 
   it("a value can never inject /, ? or # (RFC 3986 §3.3)", () => {
     expect(expandPath("op", "/users/{id}/posts", [id], { id: "../admin?x=1#f" })).toBe("/users/..%2Fadmin%3Fx%3D1%23f/posts");

@@ -74,21 +74,37 @@ export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: Toke
     return shared(key, acquire);
   }
 
+  // The last answer while its token is fresh, as oauth/scheme.ts keeps them: dropped (before
+  // and after) when a 401 invalidates a token, so that no older lookup puts it back.
+  let answered: { readonly applied: AppliedCredentials; readonly expiresAt: number | undefined } | undefined;
+  let generation = 0;
+  const forget = () => {
+    answered = undefined;
+    generation++;
+  };
+
+  async function acquireCredentials(): Promise<AppliedCredentials | AuthError> {
+    const started = generation;
+    const tokens = await current().catch((error: unknown) => failure("token_request_failed", "the token store failed", { cause: error }));
+    if ("kind" in tokens) return tokens;
+    const applied: AppliedCredentials = {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+      invalidate: async () => {
+        forget();
+        // Only the token that was refused: a newer one may already be stored.
+        const stored = await env.tokenStore.get(key);
+        if (stored?.accessToken === tokens.accessToken) await env.tokenStore.delete(key);
+        forget();
+      },
+    };
+    if (generation === started) answered = { applied, expiresAt: tokens.expiresAt };
+    return applied;
+  }
+
   return {
     name,
     configured: env.configured,
-    async apply(): Promise<AppliedCredentials | AuthError> {
-      const tokens = await current().catch((error: unknown) => failure("token_request_failed", "the token store failed", { cause: error }));
-      if ("kind" in tokens) return tokens;
-      return {
-        headers: { authorization: `Bearer ${tokens.accessToken}` },
-        invalidate: async () => {
-          // Only the token that was refused: a newer one may already be stored.
-          const stored = await env.tokenStore.get(key);
-          if (stored?.accessToken === tokens.accessToken) await env.tokenStore.delete(key);
-        },
-      };
-    },
+    apply: () => (answered !== undefined && (answered.expiresAt === undefined || answered.expiresAt > now()) ? answered.applied : acquireCredentials()),
     toJSON: () => ({ scheme: name, type: "http bearer (tokens from an operation)", configured: env.configured }),
   };
 }

@@ -4,17 +4,31 @@
  * reading the body) that fires on `timeoutMs` or on the caller's own signal, whichever
  * comes first, and remembers which. `AbortSignal.any` and `AbortSignal.timeout` are not
  * in every runtime the generated client targets, so the combination is written out.
+ *
+ * A call with neither gets no signal at all: an `AbortController` and the listeners that
+ * join two signals cost more per call than the rest of the client's own work (see
+ * BENCHMARKS.md). A caller's signal is not handed to fetch as it is, even alone: fetch
+ * (undici) keeps a listener on the signal it is given until the request is collected, and
+ * a signal shared by many concurrent calls would gather thousands of them (adding and
+ * removing a listener costs time in proportion to their number: 10,000 concurrent calls
+ * sharing one signal took about three times as long). The call's own signal carries them.
  */
 
 export interface Deadline {
-  readonly signal: AbortSignal;
+  /** Undefined when nothing can abort the call. */
+  readonly signal: AbortSignal | undefined;
   /** Why `signal` fired; meaningful once it has. */
   readonly reason: () => "timeout" | "aborted";
   /** Clears the timer and the listener on the caller's signal; call when the call is over. */
   readonly dispose: () => void;
 }
 
+const NO_DEADLINE: Deadline = { signal: undefined, reason: () => "aborted", dispose: () => undefined };
+
 export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal | undefined): Deadline {
+  const timed = timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0;
+  if (!timed && caller === undefined) return NO_DEADLINE;
+
   const controller = new AbortController();
   let reason: "timeout" | "aborted" = "aborted";
   const fire = (why: "timeout" | "aborted", cause: unknown) => {
@@ -27,10 +41,7 @@ export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal
   if (caller?.aborted) fire("aborted", caller.reason);
   else caller?.addEventListener("abort", onCallerAbort, { once: true });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0) {
-    timer = setTimeout(() => fire("timeout", new DOMException("The call timed out", "TimeoutError")), timeoutMs);
-  }
+  const timer = timed ? setTimeout(() => fire("timeout", new DOMException("The call timed out", "TimeoutError")), timeoutMs) : undefined;
 
   return {
     signal: controller.signal,
@@ -45,9 +56,10 @@ export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal
 /**
  * Settles with `promise`, or rejects with the signal's reason as soon as it fires: for
  * steps (a user's credential function, a custom fetch's body) that may not watch the
- * signal themselves.
+ * signal themselves. Without a signal, `promise` itself.
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);

@@ -18,6 +18,7 @@
  * CR in a header) throw a TypeError naming the parameter, never quoting its value.
  */
 import type { ParameterSpec } from "./operation.js";
+import type { OperationPlan } from "./operation-plan.js";
 
 type Scalar = string;
 type Shaped =
@@ -146,41 +147,35 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 type Values = Readonly<Record<string, unknown>> | undefined;
 
 /** Expands an operation path's `{name}` templates, every path style (see `expand`). */
-export function expandPath(operation: string, template: string, parameters: readonly ParameterSpec[], values: Values): string {
-  return expand(operation, template, parameters, values, serializePathParameter);
+export function expandPath(operation: string, plan: OperationPlan, values: Values): string {
+  return expand(operation, plan, values, serializePathParameter);
 }
 
 /** `expandPath` for clients whose path parameters are all simple style: no label or matrix code. */
-export function expandSimplePath(operation: string, template: string, parameters: readonly ParameterSpec[], values: Values): string {
-  return expand(operation, template, parameters, values, serializeSimplePathParameter);
+export function expandSimplePath(operation: string, plan: OperationPlan, values: Values): string {
+  return expand(operation, plan, values, serializeSimplePathParameter);
 }
 
 /**
- * Expands `{name}` templates of an operation path. Path parameters are always required
- * (OpenAPI §4.8.12.2), so a missing one is an argument error, as is a value that would
- * become a whole "." or ".." segment: URL parsing would remove it and the request would
- * reach a different resource.
+ * Expands `{name}` templates of an operation's path (its literal text and parameters as the
+ * operation's plan keeps them). Path parameters are always required (OpenAPI §4.8.12.2), so a
+ * missing one is an argument error, as is a value that would become a whole "." or ".."
+ * segment: URL parsing would remove it and the request would reach a different resource.
  */
-function expand(
-  operation: string,
-  template: string,
-  parameters: readonly ParameterSpec[],
-  values: Values,
-  serialize: (parameter: ParameterSpec, value: unknown) => string,
-): string {
-  const byName = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
+function expand(operation: string, plan: OperationPlan, values: Values, serialize: (parameter: ParameterSpec, value: unknown) => string): string {
+  const parameters = plan.parameters;
+  if (parameters === undefined) return plan.path;
   const missing: string[] = [];
-  const expanded = template
+  const expanded = plan.path
     .split("/")
     .map((segment) => {
       const result = segment.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-        const value = values && Object.hasOwn(values, name) ? values[name] : undefined;
+        const value = values !== undefined && Object.hasOwn(values, name) ? values[name] : undefined;
         if (value === undefined || value === null) {
           missing.push(name);
           return "";
         }
-        const parameter = byName.get(name) ?? { name, in: "path", style: "simple", explode: false };
-        return serialize(parameter, value);
+        return serialize(parameters.get(name) ?? { name, in: "path", style: "simple", explode: false }, value);
       });
       if (result !== segment && DOT_SEGMENT.test(result)) {
         throw new TypeError(`${operation}: a path parameter would make a "." or ".." path segment`);

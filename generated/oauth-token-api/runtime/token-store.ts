@@ -25,6 +25,13 @@ export function expiresAtFrom(now: number, expiresInSeconds: number): number {
   return now + lifetime - Math.min(30_000, lifetime / 10);
 }
 
+/**
+ * Where a client keeps its token sets. A scheme reads it when it has no fresh token of its
+ * own for a call: on the first call for a scope set, once the token it holds expires or is
+ * refused (401), and after `setTokens`, `exchangeCode` or `clear`. A store shared between
+ * clients therefore hands a new token to the others at their next expiry or refusal, not
+ * at their next call.
+ */
 export interface TokenStore {
   get(key: string): Promise<TokenSet | undefined>;
   set(key: string, tokens: TokenSet): Promise<void>;

@@ -59,7 +59,8 @@ export function createOAuth2Auth(
   credential: OAuth2Credential | undefined,
   env: OAuth2Env,
 ): OAuth2SchemeAuth {
-  const now = env.now ?? Date.now;
+  // Date.now looked up at each call, so that a replaced clock (a test's fake timers) is read too.
+  const now = env.now ?? (() => Date.now());
   const store = env.tokenStore;
   const http: HttpEnv = {
     fetch: env.fetch,
@@ -82,6 +83,31 @@ export function createOAuth2Auth(
   const credentialSecrets = () => [credential?.clientSecret, credential?.password];
   const missing = (message: string) => authError("missing_credentials", `scheme ${name}: ${message}`, { schemes: [name] });
   const isFresh = (tokens: TokenSet) => tokens.expiresAt === undefined || now() < tokens.expiresAt;
+
+  /**
+   * The credentials each scope list was last answered with, kept while their token is
+   * fresh, so that a call with a cached token reads no store and waits for nothing. Keyed
+   * by the scopes as the operation lists them (several lists may share one store key).
+   * The store is read again when the token expires, or after this scheme writes a user
+   * token set, invalidates a refused token or clears: those empty it, before and after
+   * the write, and `generation` counts them so that a lookup begun before one does not
+   * put back what it replaced. (Tokens for a scope set, written only when the old one is
+   * missing or expired, need not.)
+   */
+  const answered = new Map<string, { readonly applied: AppliedCredentials; readonly expiresAt: number | undefined }>();
+  let generation = 0;
+  const forget = () => {
+    answered.clear();
+    generation++;
+  };
+  async function rewriting<T>(write: () => Promise<T>): Promise<T> {
+    forget();
+    try {
+      return await write();
+    } finally {
+      forget();
+    }
+  }
 
   function resolveUrl(ref: string, what: string): URL | AuthError {
     try {
@@ -176,7 +202,8 @@ export function createOAuth2Auth(
 
   async function save(key: string, tokens: TokenSet): Promise<void> {
     usedKeys.add(key);
-    await store.set(key, tokens);
+    // A user token set wins over the scope sets' tokens that calls may hold (see resolveToken).
+    await (key === userKey ? rewriting(() => store.set(key, tokens)) : store.set(key, tokens));
     try {
       await env.onTokens?.(name, tokens);
     } catch {
@@ -202,7 +229,9 @@ export function createOAuth2Auth(
     ]);
     if (isAuthError(result)) {
       if (result.oauth?.error !== "invalid_grant") return result;
-      if ((await store.get(key))?.refreshToken === current.refreshToken) await store.delete(key);
+      await rewriting(async () => {
+        if ((await store.get(key))?.refreshToken === current.refreshToken) await store.delete(key);
+      });
       return authError(result.reason, `${result.message}; the token set was cleared`, {
         ...(result.oauth ? { oauth: result.oauth } : {}),
         ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
@@ -303,11 +332,13 @@ export function createOAuth2Auth(
   }
 
   /** Drop `accessToken` if it is still the stored one; keep a refresh token to refresh with. */
-  async function invalidate(key: string, accessToken: string): Promise<void> {
-    const current = await store.get(key);
-    if (current === undefined || current.accessToken !== accessToken) return;
-    if (current.refreshToken !== undefined) await store.set(key, { ...current, expiresAt: 0 });
-    else await store.delete(key);
+  function invalidate(key: string, accessToken: string): Promise<void> {
+    return rewriting(async () => {
+      const current = await store.get(key);
+      if (current === undefined || current.accessToken !== accessToken) return;
+      if (current.refreshToken !== undefined) await store.set(key, { ...current, expiresAt: 0 });
+      else await store.delete(key);
+    });
   }
 
   /** The caller stops waiting when its signal fires; a shared acquisition goes on for the others. */
@@ -320,6 +351,21 @@ export function createOAuth2Auth(
     });
   }
 
+  /** `apply` when no fresh answer is kept: the store, and the token endpoint if need be. */
+  async function acquireCredentials(scopes: readonly string[], signal: AbortSignal | undefined): Promise<AppliedCredentials | AuthError> {
+    const started = generation;
+    const resolved = await untilAborted(resolveToken(scopes), signal);
+    if (isAuthError(resolved)) return resolved;
+    const { key, tokens } = resolved;
+    const applied: AppliedCredentials = Object.freeze({
+      // RFC 6750 §2.1; the scheme name is case-insensitive, "Bearer" is its usual spelling.
+      headers: Object.freeze({ authorization: `Bearer ${tokens.accessToken}` }),
+      invalidate: () => invalidate(key, tokens.accessToken),
+    });
+    if (generation === started && isFresh(tokens)) answered.set(scopes.join(" "), { applied, expiresAt: tokens.expiresAt });
+    return applied;
+  }
+
   const toResult = (value: TokenSet | AuthError): TokenResult =>
     isAuthError(value) ? { ok: false, error: value } : { ok: true, tokens: value };
 
@@ -327,15 +373,10 @@ export function createOAuth2Auth(
     name,
     configured: credential !== undefined,
 
-    async apply(scopes: readonly string[], signal?: AbortSignal): Promise<AppliedCredentials | AuthError> {
-      const resolved = await untilAborted(resolveToken(scopes), signal);
-      if (isAuthError(resolved)) return resolved;
-      const { key, tokens } = resolved;
-      return {
-        // RFC 6750 §2.1; the scheme name is case-insensitive, "Bearer" is its usual spelling.
-        headers: { authorization: `Bearer ${tokens.accessToken}` },
-        invalidate: () => invalidate(key, tokens.accessToken),
-      };
+    apply(scopes: readonly string[], signal?: AbortSignal): AppliedCredentials | AuthError | Promise<AppliedCredentials | AuthError> {
+      const known = answered.get(scopes.join(" "));
+      if (known !== undefined && (known.expiresAt === undefined || now() < known.expiresAt)) return known.applied;
+      return acquireCredentials(scopes, signal);
     },
 
     async authorizationUrl(options) {
@@ -393,7 +434,9 @@ export function createOAuth2Auth(
     },
 
     async clear() {
-      for (const key of usedKeys) await store.delete(key);
+      await rewriting(async () => {
+        for (const key of usedKeys) await store.delete(key);
+      });
     },
 
     async register(clientMetadata, options) {

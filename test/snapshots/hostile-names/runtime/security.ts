@@ -54,16 +54,37 @@ export function chooseSecurity(
 
 /**
  * Asks each chosen scheme for its credentials, in order (a scheme may fetch a token).
- * The first failure is returned as it is: it names its own scheme.
+ * The first failure is returned as it is: it names its own scheme. Returns without a
+ * Promise when every scheme answered at once, as a cached token does.
  */
-export async function applySecurity(
+export function applySecurity(
   choice: SecurityChoice,
   schemes: Readonly<Record<string, SchemeAuth>>,
   signal?: AbortSignal,
-): Promise<readonly AppliedCredentials[] | AuthError> {
+): readonly AppliedCredentials[] | AuthError | Promise<readonly AppliedCredentials[] | AuthError> {
   const applied: AppliedCredentials[] = [];
-  for (const [name, scopes] of choice) {
-    const result = await schemes[name]!.apply(scopes, signal);
+  for (let i = 0; i < choice.length; i++) {
+    const chosen = choice[i]!;
+    const result = schemes[chosen[0]]!.apply(chosen[1], signal);
+    if ("then" in result) return applyRest(result, i, choice, schemes, applied, signal);
+    if (isAuthError(result)) return result;
+    applied.push(result);
+  }
+  return applied;
+}
+
+/** The rest of `applySecurity` once a scheme has to wait: `pending` answers `choice[index]`. */
+async function applyRest(
+  pending: Promise<AppliedCredentials | AuthError>,
+  index: number,
+  choice: SecurityChoice,
+  schemes: Readonly<Record<string, SchemeAuth>>,
+  applied: AppliedCredentials[],
+  signal: AbortSignal | undefined,
+): Promise<readonly AppliedCredentials[] | AuthError> {
+  for (let i = index; i < choice.length; i++) {
+    const [name, scopes] = choice[i]!;
+    const result = await (i === index ? pending : schemes[name]!.apply(scopes, signal));
     if (isAuthError(result)) return result;
     applied.push(result);
   }

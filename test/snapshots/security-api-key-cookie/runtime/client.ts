@@ -13,22 +13,17 @@
  * query) is a non-enumerable property, so `util.inspect` and `JSON.stringify` skip it.
  */
 import type { AppliedCredentials, SchemeAuth } from "./auth.js";
-import { encodeRequestBody, acceptHeader, readResponseBody, type EncodedBody } from "./body.js";
-import { startDeadline, untilAborted } from "./deadline.js";
+import { encodeRequestBody, readResponseBody, type EncodedBody } from "./body.js";
+import { startDeadline, untilAborted, type Deadline } from "./deadline.js";
 import type { CallArgs, OperationSpec } from "./operation.js";
+import { planFor } from "./operation-plan.js";
 import type { ClientOptions } from "./options.js";
-import {
-  declaredKinds,
-  declaredStatus,
-  isFollowableRedirect,
-  isSuccessKey,
-  matchResponse,
-} from "./responses.js";
+import { declaredStatus, isFollowableRedirect, isSuccessKey, matchResponse } from "./responses.js";
 import { isAuthError, type AuthError, type NetworkError, type TimeoutError, type UnexpectedError } from "./result.js";
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import type { RuntimeParts } from "./parts.js";
 import { percentEncode } from "./serialize.js";
-import { mayCarryCredentials, sameOrigin } from "./transport-security.js";
+import { mayCarryCredentials } from "./transport-security.js";
 import { RETRY_STATUSES, retryDelay, retryPolicy, sleep } from "./retry.js";
 import { bearerChallengeError } from "./www-authenticate.js";
 
@@ -51,6 +46,10 @@ interface Context {
   readonly config: RuntimeConfig;
   readonly options: ClientOptions<Record<string, unknown>>;
   readonly schemes: Readonly<Record<string, SchemeAuth>>;
+  /** Each operation's security choice, made on its first call: which schemes are configured never changes. */
+  readonly choices: WeakMap<OperationSpec, SecurityChoice>;
+  /** The base URL, parsed on the first call; again only when it could resolve differently. */
+  base: BaseUrl | undefined;
 }
 
 /** What the pipeline returns before the generated code casts it to its own Result type. */
@@ -63,18 +62,25 @@ export function createRuntime(
   options: ClientOptions<Record<string, unknown>>,
   schemes: Record<string, SchemeAuth>,
 ): Runtime {
-  const context: Context = { config, options, schemes };
+  const context: Context = { config, options, schemes, choices: new WeakMap(), base: undefined };
   return {
     call: <R>(operation: OperationSpec, args: CallArgs = {}) => callOperation(context, operation, args) as Promise<R>,
   };
 }
 
-async function callOperation(context: Context, operation: OperationSpec, args: CallArgs): Promise<AnyResult> {
+function callOperation(context: Context, operation: OperationSpec, args: CallArgs): Promise<AnyResult> {
   const deadline = startDeadline(context.options.timeoutMs, args.signal);
+  const { signal } = deadline;
+  // Nothing can abort the call, so no failure is a time-out: the pipeline's result is the call's.
+  return signal === undefined ? pipeline(context, operation, args, undefined) : guarded(context, operation, args, deadline, signal);
+}
+
+/** A call that a time-out or the caller's signal can end: its abort becomes a TimeoutError. */
+async function guarded(context: Context, operation: OperationSpec, args: CallArgs, deadline: Deadline, signal: AbortSignal): Promise<AnyResult> {
   try {
-    return await pipeline(context, operation, args, deadline.signal);
+    return await pipeline(context, operation, args, signal);
   } catch (error) {
-    if (!deadline.signal.aborted) throw error;
+    if (!signal.aborted) throw error;
     const timeout: TimeoutError =
       deadline.reason() === "timeout"
         ? { kind: "timeout", reason: "timeout", message: `${operation.name} timed out after ${context.options.timeoutMs} ms` }
@@ -85,32 +91,39 @@ async function callOperation(context: Context, operation: OperationSpec, args: C
   }
 }
 
-async function pipeline(context: Context, op: OperationSpec, args: CallArgs, signal: AbortSignal): Promise<AnyResult> {
+/**
+ * The steps of one call. `signal` is undefined when nothing can abort the call (no
+ * `timeoutMs`, no caller's signal): then no step waits on one.
+ */
+async function pipeline(context: Context, op: OperationSpec, args: CallArgs, signal: AbortSignal | undefined): Promise<AnyResult> {
   const { options, schemes } = context;
-  const { parameters = {}, bodies = {} } = context.config.parts;
-  signal.throwIfAborted();
+  signal?.throwIfAborted();
 
-  const path = parameters.path ? parameters.path(op.name, op.path, op.parameters, args.path) : op.path;
-  const choice = chooseSecurity(op.name, op.security, schemes);
+  const plan = planFor(op);
+  const { parameters = {}, bodies = {} } = context.config.parts;
+  const path = parameters.path ? parameters.path(op.name, plan, args.path) : plan.path;
+  const choice = securityChoice(context, op);
   if (isAuthError(choice)) return failure(choice);
 
-  const url = buildUrl(op.name, options.baseUrl ?? context.config.defaultBaseUrl, path, parameters.query?.(op.parameters, args.query) ?? "");
+  const base = baseUrl(context, op.name);
+  const url = requestUrl(base, path, parameters.query?.(op.parameters, args.query) ?? "");
   // Checked before any credential is produced: an OAuth scheme would otherwise fetch a
-  // token only for it to be refused here.
-  if (choice.length > 0 && !mayCarryCredentials(url, options.dangerouslyAllowInsecureHttp ?? false)) {
-    return failure(insecureTransport(op.name, choice, url));
+  // token only for it to be refused here. The path cannot change the base URL's origin.
+  if (choice.length > 0 && !base.mayCarryCredentials) {
+    return failure(insecureTransport(op.name, choice, base.url));
   }
 
   const parameterHeaders = parameters.headers?.(op.name, op.parameters, args.headers) ?? {};
   const parameterCookies = parameters.cookies?.(op.parameters, args.cookies) ?? [];
   const body = op.requestBody ? encodeRequestBody(op.name, op.requestBody, args.body, bodies) : undefined;
-  const accept = acceptHeader(declaredKinds(op.responses));
 
   // OpenAPI security is satisfied once per call; a 401 earns exactly one more attempt,
   // and only when a credential says it can be renewed (RFC 6750 §3.1 invalid_token).
   let refused: { readonly response: Response; readonly method: string } | undefined;
   for (let attempt = 0; ; attempt++) {
-    const applied = await untilAborted(applySecurity(choice, schemes, signal), signal);
+    const pending = applySecurity(choice, schemes, signal);
+    // A cached token answers at once: nothing to wait for, so no await.
+    const applied = "then" in pending ? await untilAborted(pending, signal) : pending;
     if (isAuthError(applied)) {
       if (refused === undefined) return failure(applied);
       // The API refused the token and no new one can be had: the API's answer says why.
@@ -118,29 +131,31 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
       return refusedToken(op, refused.response, result) ?? result;
     }
 
-    const request = buildRequest(op, url, options.headers, parameterHeaders, parameterCookies, accept, body, applied);
+    const request = buildRequest(op, base.origin, url, options.headers, parameterHeaders, parameterCookies, plan.accept, body, applied);
     if (isAuthError(request)) return failure(request);
 
     const sent = await sendWithRetries(context, op, request, choice.length > 0, signal);
-    await refused?.response.body?.cancel().catch(() => undefined);
+    if (refused !== undefined) await refused.response.body?.cancel().catch(() => undefined);
     if ("ok" in sent) return sent;
     const { response, method } = sent;
 
-    const invalidations = applied.flatMap((credential) => (credential.invalidate ? [credential.invalidate] : []));
-    if (response.status === 401 && attempt === 0 && invalidations.length > 0) {
-      refused = { response, method };
-      // A failed invalidation is not the caller's problem: the retry's 401 will be.
-      await untilAborted(Promise.all(invalidations.map((invalidate) => invalidate().catch(() => undefined))), signal);
-      continue;
+    if (response.status === 401 && attempt === 0) {
+      const invalidations = applied.flatMap((credential) => (credential.invalidate ? [credential.invalidate] : []));
+      if (invalidations.length > 0) {
+        refused = { response, method };
+        // A failed invalidation is not the caller's problem: the retry's 401 will be.
+        await untilAborted(Promise.all(invalidations.map((invalidate) => invalidate().catch(() => undefined))), signal);
+        continue;
+      }
     }
     try {
       const result = await untilAborted(classify(context, op, response, method), signal);
       return refusedToken(op, response, result) ?? result;
     } catch (error) {
-      if (signal.aborted) throw error;
+      if (signal?.aborted) throw error;
       // The headers came, then the connection broke (undici: "terminated").
       const requestId = readRequestId(context, response);
-      const result = failure(networkError(op.name, request.url, error, "the connection closed while the response was read"), response);
+      const result = failure(networkError(op.name, request.origin, error, "the connection closed while the response was read"), response);
       return requestId === undefined ? result : withResponse({ ...result, requestId }, response);
     }
   }
@@ -149,36 +164,126 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
 // ---------------------------------------------------------------------------------------
 // Building the request
 
+/** Which schemes a call of `op` sends; an AuthError (not kept) when none of its alternatives is configured. */
+function securityChoice(context: Context, op: OperationSpec): SecurityChoice | AuthError {
+  const known = context.choices.get(op);
+  if (known !== undefined) return known;
+  const choice = chooseSecurity(op.name, op.security, context.schemes);
+  if (!isAuthError(choice)) context.choices.set(op, choice);
+  return choice;
+}
+
+interface BaseUrl {
+  /** What was parsed: the configured base URL, and the page it was resolved against. */
+  readonly input: string;
+  readonly page: string | undefined;
+  readonly url: URL;
+  readonly origin: string;
+  /** The base URL without its query, fragment and trailing slashes: each path is appended. */
+  readonly prefix: string;
+  /** The path is empty, so a path not starting with "/" needs one. */
+  readonly root: boolean;
+  /** The base URL's own query, without "?"; the call's query follows it. */
+  readonly query: string;
+  readonly mayCarryCredentials: boolean;
+}
+
 /**
- * The base URL's path is kept (`https://x/management-api` + `/oauth/token`), its query
- * kept and extended, its fragment dropped (RFC 9110 §7.1: never sent). A relative base
- * resolves against the page in browsers.
+ * The base URL, parsed once: a relative one resolves against the page in browsers (and
+ * is parsed again if the page has moved). Its path is kept (`https://x/management-api` +
+ * `/oauth/token`), its query kept and extended, its fragment dropped (RFC 9110 §7.1:
+ * never sent).
  */
-function buildUrl(operation: string, baseUrl: string, path: string, query: string): URL {
+function baseUrl(context: Context, operation: string): BaseUrl {
+  const input = context.options.baseUrl ?? context.config.defaultBaseUrl;
+  const page = typeof location === "undefined" ? undefined : location.href;
+  const known = context.base;
+  if (known !== undefined && known.input === input && known.page === page) return known;
   let url: URL;
   try {
-    url = new URL(baseUrl, typeof location === "undefined" ? undefined : location.href);
+    url = new URL(input, page);
   } catch {
     // The URL constructor's own error quotes the input, which may hold userinfo.
     throw new TypeError(`${operation}: the base URL is not a valid absolute URL`);
   }
-  url.pathname = url.pathname.replace(/\/+$/, "") + path;
+  const query = url.search.slice(1);
+  url.search = "";
   url.hash = "";
-  const search = [url.search.replace(/^\?/, ""), query].filter((part) => part !== "").join("&");
-  url.search = search;
-  return url;
+  const base: BaseUrl = {
+    input,
+    page,
+    url,
+    origin: url.origin,
+    prefix: url.href.replace(/\/+$/, ""),
+    root: url.pathname.replace(/\/+$/, "") === "",
+    query,
+    mayCarryCredentials: mayCarryCredentials(url, context.options.dangerouslyAllowInsecureHttp ?? false),
+  };
+  context.base = base;
+  return base;
+}
+
+/**
+ * The request URL as a string, parsed once, by fetch. Path parameters and query values
+ * are percent-encoded already, and fetch's parser encodes the rest as the URL setters
+ * would (WHATWG URL, path and query percent-encode sets).
+ */
+function requestUrl(base: BaseUrl, path: string, query: string): string {
+  const href = base.root && !path.startsWith("/") ? `${base.prefix}/${path}` : base.prefix + path;
+  const search = base.query === "" ? query : query === "" ? base.query : `${base.query}&${query}`;
+  return search === "" ? href : `${href}?${search}`;
 }
 
 interface PreparedRequest {
-  readonly url: URL;
+  readonly href: string;
+  /** The origin of `href`, named in network errors (never the path or query: they may hold a key). */
+  readonly origin: string;
   readonly method: string;
-  readonly headers: Headers;
+  /** Names lowercased (RFC 9110 §5.1: case-insensitive); a plain record, which fetch reads fastest. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly body: BodyInit | null;
+}
+
+/**
+ * A header as `Headers.set` would take it (Fetch §5.2): [lowercased name, value without its
+ * leading and trailing whitespace], or undefined when the name is not a token (RFC 9110
+ * §5.6.2) or the value holds CR, LF, NUL or a character beyond one byte. A record is sent,
+ * not a Headers object, so the check is written out: fetch would throw later, as a
+ * network error.
+ */
+function checkHeader(name: string, value: string): readonly [string, string] | undefined {
+  const sent = String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+  if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name) || /[\0\r\n]|[^\0-\xFF]/.test(sent)) return undefined;
+  return [name.toLowerCase(), sent];
+}
+
+function putHeader(headers: Record<string, string>, [name, value]: readonly [string, string]): void {
+  // A field named "__proto__" is a valid token; as a plain assignment it would set the prototype.
+  if (name === "__proto__") Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+  else headers[name] = value;
+}
+
+/** Credential headers already checked, by the frozen record a scheme answers with again (a cached token's). */
+const checkedCredentialHeaders = new WeakMap<object, readonly (readonly [string, string])[]>();
+
+/** A scheme's headers, checked (once, when the record is frozen), or the name of one that cannot be sent. */
+function credentialHeaders(record: Readonly<Record<string, string>>): readonly (readonly [string, string])[] | string {
+  const known = checkedCredentialHeaders.get(record);
+  if (known !== undefined) return known;
+  const checked: (readonly [string, string])[] = [];
+  for (const [name, value] of Object.entries(record)) {
+    const header = checkHeader(name, value);
+    if (header === undefined) return name;
+    checked.push(header);
+  }
+  if (Object.isFrozen(record)) checkedCredentialHeaders.set(record, checked);
+  return checked;
 }
 
 function buildRequest(
   op: OperationSpec,
-  url: URL,
+  origin: string,
+  url: string,
   clientHeaders: Readonly<Record<string, string>> | undefined,
   parameterHeaders: Readonly<Record<string, string>>,
   parameterCookies: readonly string[],
@@ -186,51 +291,49 @@ function buildRequest(
   body: EncodedBody | undefined,
   applied: readonly AppliedCredentials[],
 ): PreparedRequest | AuthError {
-  const headers = new Headers();
+  const headers: Record<string, string> = {};
   const set = (name: string, value: string) => {
-    try {
-      headers.set(name, value);
-    } catch {
-      // Headers' TypeError quotes the value; a client header may be a credential.
-      throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
-    }
+    const header = checkHeader(name, value);
+    // Headers' own TypeError would quote the value; a client header may be a credential.
+    if (header === undefined) throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
+    putHeader(headers, header);
   };
   // Later sources win: client options, then parameters, then what the body and the
   // security schemes require.
-  for (const [name, value] of Object.entries(clientHeaders ?? {})) set(name, value);
+  if (clientHeaders !== undefined) for (const [name, value] of Object.entries(clientHeaders)) set(name, value);
   for (const [name, value] of Object.entries(parameterHeaders)) set(name, value);
-  if (accept !== undefined && !headers.has("accept")) set("accept", accept);
+  if (accept !== undefined && !Object.hasOwn(headers, "accept")) headers.accept = accept;
   if (body) {
-    if (body.contentType === undefined) headers.delete("content-type");
+    if (body.contentType === undefined) delete headers["content-type"];
     else set("content-type", body.contentType);
   }
 
-  const target = new URL(url);
-  const cookies = [...parameterCookies];
+  let href = url;
+  let cookies = parameterCookies;
   for (const credential of applied) {
-    for (const [name, value] of Object.entries(credential.headers ?? {})) {
-      try {
-        headers.set(name, value);
-      } catch {
-        return {
-          kind: "auth",
-          reason: "invalid_credentials",
-          message: `${op.name}: a credential cannot be sent in the "${name}" header`,
-        };
+    if (credential.headers !== undefined) {
+      const checked = credentialHeaders(credential.headers);
+      if (typeof checked === "string") {
+        return { kind: "auth", reason: "invalid_credentials", message: `${op.name}: a credential cannot be sent in the "${checked}" header` };
+      }
+      for (const header of checked) putHeader(headers, header);
+    }
+    if (credential.query !== undefined) {
+      for (const [name, value] of Object.entries(credential.query)) {
+        // "?" cannot be in the path (operation-plan.ts encodes it), so it starts the query.
+        href += `${href.includes("?") ? "&" : "?"}${percentEncode(name)}=${percentEncode(value)}`;
       }
     }
-    for (const [name, value] of Object.entries(credential.query ?? {})) {
-      const pair = `${percentEncode(name)}=${percentEncode(value)}`;
-      target.search = target.search === "" ? pair : `${target.search.slice(1)}&${pair}`;
+    if (credential.cookies !== undefined) {
+      for (const [name, value] of Object.entries(credential.cookies)) cookies = [...cookies, `${name}=${value}`];
     }
-    for (const [name, value] of Object.entries(credential.cookies ?? {})) cookies.push(`${name}=${value}`);
   }
   if (cookies.length > 0) {
     // RFC 6265 §5.4: one Cookie header, pairs separated by "; ".
-    const existing = headers.get("cookie");
-    headers.set("cookie", [...(existing ? [existing] : []), ...cookies].join("; "));
+    const existing = Object.hasOwn(headers, "cookie") ? headers.cookie : undefined;
+    headers.cookie = [...(existing ? [existing] : []), ...cookies].join("; ");
   }
-  return { url: target, method: op.method, headers, body: body?.body ?? null };
+  return { href, origin, method: op.method, headers, body: body?.body ?? null };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -243,7 +346,13 @@ type Sent = { readonly response: Response; readonly method: string } | (AnyResul
  * `send`, repeated for transient failures as the retry policy allows (retry.ts). Only a
  * network error is retried among failures: an unexpected redirect or a time-out is not.
  */
-async function sendWithRetries(context: Context, op: OperationSpec, request: PreparedRequest, credentialed: boolean, signal: AbortSignal): Promise<Sent> {
+async function sendWithRetries(
+  context: Context,
+  op: OperationSpec,
+  request: PreparedRequest,
+  credentialed: boolean,
+  signal: AbortSignal | undefined,
+): Promise<Sent> {
   const policy = retryPolicy(context.options.retry, request.method);
   const started = Date.now();
   for (let retry = 0; ; retry++) {
@@ -254,9 +363,12 @@ async function sendWithRetries(context: Context, op: OperationSpec, request: Pre
     const delay = retryDelay(policy, retry, retryAfter, Date.now());
     if (delay === undefined || Date.now() - started + delay > policy.maxElapsedMs) return sent;
     if (!("ok" in sent)) await sent.response.body?.cancel().catch(() => undefined);
-    await sleep(delay, signal);
+    await (signal === undefined ? new Promise((resolve) => setTimeout(resolve, delay)) : sleep(delay, signal));
   }
 }
+
+/** Fetch §4.4 HTTP-redirect fetch, step 12: the request-body-header names, dropped with the body. */
+const CONTENT_FIELDS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
  * fetch, following redirects by hand when credentials are attached (`redirect: "manual"`,
@@ -271,51 +383,55 @@ async function send(
   op: OperationSpec,
   request: PreparedRequest,
   credentialed: boolean,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<Sent> {
   // Read at call time so that a fetch installed after the client was created is used;
   // called as a plain function, since `window.fetch` invoked as a method of another
   // object throws "Illegal invocation".
   const fetchImpl = context.options.fetch ?? globalThis.fetch;
-  let { url, method, headers, body } = request;
+  let { href, method, headers, body } = request;
+  const origin = request.origin;
 
   for (let hops = 0; ; hops++) {
+    // Only the fields that say something: fetch (undici) pays for each one it is given,
+    // and GET, no body, no signal and "follow" are what it does without them.
+    const init: RequestInit = { headers };
+    if (method !== "GET") init.method = method;
+    if (body !== null) init.body = body;
+    if (signal !== undefined) init.signal = signal;
+    if (credentialed) init.redirect = "manual";
     let response: Response;
     try {
-      response = await fetchImpl(url.href, {
-        method,
-        headers,
-        body,
-        signal,
-        redirect: credentialed ? "manual" : "follow",
-      });
+      response = await fetchImpl(href, init);
     } catch (error) {
-      if (signal.aborted) throw error;
-      return failure(networkError(op.name, url, error));
+      if (signal?.aborted) throw error;
+      return failure(networkError(op.name, origin, error));
     }
 
     if (!credentialed) return { response, method };
-    if (response.type === "opaqueredirect") {
-      // Browsers hide manual redirects entirely (Fetch §4.4): nothing to follow safely.
+    const status = response.status;
+    // Browsers hide manual redirects entirely (Fetch §4.4: an opaque-redirect response, status 0): nothing to follow safely.
+    if (status === 0 && response.type === "opaqueredirect") {
       return failure(unexpected(context, response, `${op.name} was redirected, and this environment does not let the client check where to`), response);
     }
-    if (!isFollowableRedirect(op.responses, response.status)) return { response, method };
+    if (!isFollowableRedirect(op.responses, status)) return { response, method };
     const location = response.headers.get("location");
     if (location === null) return { response, method };
 
     let next: URL;
     try {
-      next = new URL(location, url);
+      next = new URL(location, href);
     } catch {
       return { response, method };
     }
     await response.body?.cancel().catch(() => undefined);
-    if (!sameOrigin(url, next)) {
+    // Same scheme, host and port (RFC 6454 §5), or the credentials stay home.
+    if (next.origin !== origin) {
       return failure(
         unexpected(
           context,
           response,
-          `${op.name} was redirected (HTTP ${response.status}) to another origin, ${next.origin}; the redirect was not followed so that credentials stay with ${url.origin}`,
+          `${op.name} was redirected (HTTP ${response.status}) to another origin, ${next.origin}; the redirect was not followed so that credentials stay with ${origin}`,
         ),
         response,
       );
@@ -328,12 +444,11 @@ async function send(
     if ((response.status === 303 && method !== "GET" && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
       method = "GET";
       body = null;
-      headers = new Headers(headers);
-      for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) {
-        headers.delete(name);
-      }
+      const kept: Record<string, string> = { ...headers };
+      for (const name of CONTENT_FIELDS) delete kept[name];
+      headers = kept;
     }
-    url = next;
+    href = next.href;
   }
 }
 
@@ -450,7 +565,7 @@ function insecureTransport(operation: string, choice: SecurityChoice, url: URL):
  * data, and the underlying error (some fetch implementations quote the whole URL) is kept
  * as a non-enumerable `cause`.
  */
-function networkError(operation: string, url: URL, cause: unknown, what = `could not reach ${url.origin}`): NetworkError {
+function networkError(operation: string, origin: string, cause: unknown, what = `could not reach ${origin}`): NetworkError {
   const code = errorCode(cause);
   const error: NetworkError = {
     kind: "network",

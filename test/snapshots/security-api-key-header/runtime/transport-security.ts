@@ -17,8 +17,3 @@ export function mayCarryCredentials(url: URL, allowInsecureHttp: boolean): boole
   if (url.protocol !== "http:") return false;
   return allowInsecureHttp || isLoopbackHost(url.hostname);
 }
-
-/** Same scheme, host and port: a redirect elsewhere must not carry credentials (RFC 9110 §15.4). */
-export function sameOrigin(a: URL, b: URL): boolean {
-  return a.origin === b.origin;
-}

@@ -26,8 +26,12 @@ export interface SchemeAuth {
   readonly name: string;
   /** True when the user's options give this scheme something to send; checked before any request. */
   readonly configured: boolean;
-  /** The credentials for one call, acquiring a token first where the scheme needs one. */
-  apply(scopes: readonly string[], signal?: AbortSignal): Promise<AppliedCredentials | AuthError>;
+  /**
+   * The credentials for one call, acquiring a token first where the scheme needs one.
+   * A scheme that already holds them (a cached, fresh token) returns them directly, so
+   * that a call with nothing to wait for does not wait.
+   */
+  apply(scopes: readonly string[], signal?: AbortSignal): AppliedCredentials | AuthError | Promise<AppliedCredentials | AuthError>;
 }
 
 /** Vendor departures from the standards, declared on the scheme (`x-gen-auth-client`). */

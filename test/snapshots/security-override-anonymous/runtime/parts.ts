@@ -9,6 +9,7 @@ import type { SchemeAuth, TokenFromEnv, TokenFromSpec } from "./auth.js";
 import type { BodyEncoders } from "./body.js";
 import type { OAuth2SchemeAuth, OAuth2SchemeSpec } from "./oauth-types.js";
 import type { ParameterSpec } from "./operation.js";
+import type { OperationPlan } from "./operation-plan.js";
 import type { ApiKeyCredential, BasicCredential, BearerCredential, ClientOptions, OAuth2Credential } from "./options.js";
 import type { TokenStore } from "./token-store.js";
 
@@ -38,7 +39,7 @@ export interface SchemeFactories {
 
 /** Parameter serialization by location (serialize.ts); a location no operation uses is absent. */
 export interface ParameterSerializers {
-  readonly path?: (operation: string, template: string, parameters: readonly ParameterSpec[], values: Values) => string;
+  readonly path?: (operation: string, plan: OperationPlan, values: Values) => string;
   readonly query?: (parameters: readonly ParameterSpec[], values: Values) => string;
   readonly headers?: (operation: string, parameters: readonly ParameterSpec[], values: Values) => Record<string, string>;
   readonly cookies?: (parameters: readonly ParameterSpec[], values: Values) => string[];
