@@ -214,14 +214,14 @@ export function render(r: BenchResults, tools: readonly Tool[]): string {
     if (rt.http)
       lines.push([
         "per call over HTTP (127.0.0.1, sequential)",
-        `client ${rt.http.clientUs.toFixed(1)} µs, bare fetch + json() ${rt.http.fetchUs.toFixed(1)} µs → ${fmtRatio(rt.http.ratio)} (median of ${rt.http.rounds} rounds × ${rt.http.callsPerRound} calls)`,
+        `client ${rt.http.clientUs.toFixed(1)} µs, bare fetch + json() ${rt.http.fetchUs.toFixed(1)} µs → ${fmtRatio(rt.http.ratio)} (median of the per-round ratios, ${rt.http.rounds} alternating rounds × ${rt.http.callsPerRound} calls; ratio of the medians ${fmtRatio(rt.http.clientUs / rt.http.fetchUs)})`,
       ]);
     if (rt.memory)
       lines.push(["per call, in-memory fetch (no network)", `client ${rt.memory.clientUs.toFixed(2)} µs, fetch stub + json() ${rt.memory.fetchUs.toFixed(2)} µs → the client adds ${rt.memory.overheadUs.toFixed(2)} µs`]);
     if (rt.cachedToken) {
       const c = rt.cachedToken;
       lines.push(["cached token, auth step alone", `${c.authStepUs.toFixed(2)} µs per \`api.auth.credentialsFor\` (best round ${c.authStepBestUs.toFixed(2)} µs; an await of a resolved promise costs ${c.awaitFloorUs.toFixed(2)} µs here)`]);
-      lines.push(["cached token, per call", `getMe (OAuth 2, cached) ${c.authenticatedCallUs.toFixed(2)} µs − health (anonymous) ${c.anonymousCallUs.toFixed(2)} µs = ${c.perCallDeltaUs.toFixed(2)} µs; token requests during all of it: ${c.tokenRequests}`]);
+      lines.push(["cached token, per call", `getMe (OAuth 2, cached) ${c.authenticatedCallUs.toFixed(2)} µs − health (anonymous) ${c.anonymousCallUs.toFixed(2)} µs → ${c.perCallDeltaUs.toFixed(2)} µs (median of the per-round differences); token requests during all of it: ${c.tokenRequests}`]);
     }
     for (const c of rt.concurrency ?? []) {
       lines.push([
