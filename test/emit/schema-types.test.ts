@@ -272,6 +272,35 @@ describe("schema.ts is byte-identical to openapi-typescript + Prettier", () => {
   });
 });
 
+/** Freezes `value` and everything in it: a write then throws (module code is strict). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+describe("schema.ts leaves the document alone", () => {
+  it("writes nothing into it, discriminator narrowing included", async () => {
+    const document = schemaDocumentFrom({
+      paths: {},
+      components: {
+        schemas: {
+          Pet: { type: "object", properties: { kind: { type: "string" } }, discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Cat" } } },
+          Cat: { allOf: [{ $ref: "#/components/schemas/Pet" }] },
+          Dog: { type: "object", properties: { kind: { type: "string" } } },
+          Any: { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind" } },
+        },
+      },
+    });
+    const expected = await oracleSchemaFile(structuredClone(document));
+    expect(await schemaTypes(deepFreeze(document))).toBe(expected);
+    expect(expected).toContain('kind: "cat"');
+    expect(expected).toContain('kind: "Dog"');
+  });
+});
+
 /** Random schemas, built from the constructs above, hostile text included. */
 const text = fc.oneof(fc.constantFrom('"', "'", "\\", "\n", "*/", "\u2028", "名前", "a b", "x".repeat(60)), fc.string({ maxLength: 12 }));
 const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({

@@ -82,20 +82,30 @@ function patch(root: unknown, overlay: Overlay, ref: string, values: string[], d
   return false;
 }
 
+/** Where `walk` is: a key under its parent's path (kept as a chain, built into a pointer only when asked). */
+interface Path {
+  parent: Path | undefined;
+  key: string | number;
+}
+
+function pointerOf(path: Path | undefined): string {
+  const keys: (string | number)[] = [];
+  for (let p = path; p; p = p.parent) keys.push(p.key);
+  return createRef(keys.reverse());
+}
+
 /** openapi-typescript's `walk`, reading through the overlay as its writes land. */
-function walk(node: unknown, overlay: Overlay, fn: (object: Obj, path: (string | number)[]) => void, path: (string | number)[] = []): void {
+function walk(node: unknown, overlay: Overlay, fn: (object: Obj, path: Path | undefined) => void, path?: Path): void {
   node = overlay.view(node);
   if (!node || typeof node !== "object") return;
   if (Array.isArray(node)) {
-    for (let i = 0; i < (overlay.view(node) as unknown[]).length; i++) walk((overlay.view(node) as unknown[])[i], overlay, fn, [...path, i]);
+    for (let i = 0; i < (overlay.view(node) as unknown[]).length; i++) walk((overlay.view(node) as unknown[])[i], overlay, fn, { parent: path, key: i });
     return;
   }
   fn(node as Obj, path);
   const current = overlay.view(node) as Obj;
-  for (const key of Object.keys(current)) walk((overlay.view(node) as Obj)[key], overlay, fn, [...path, key]);
+  for (const key of Object.keys(current)) walk((overlay.view(node) as Obj)[key], overlay, fn, { parent: path, key });
 }
-
-const pointerOf = (path: (string | number)[]): string => createRef(path.map(String));
 
 /** openapi-typescript's `scanDiscriminators`, and the document with its patches applied. */
 export function scanDiscriminators(document: Obj): { discriminators: Discriminators; document: Obj } {

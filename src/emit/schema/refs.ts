@@ -23,15 +23,28 @@ export function refPointer(ref: string): string[] {
     .filter((s) => s !== "");
 }
 
+/** What `createRef` appends for one part: the same for every occurrence of the part, so remembered. */
+const partTexts = new Map<string, string>();
+
+function partText(part: string): string {
+  let text = partTexts.get(part);
+  if (text === undefined) {
+    const segments = refPointer(part);
+    text = segments.length > 0 ? segments.map((segment) => `/${escapePointer(segment)}`).join("") : `/${escapePointer(part)}`;
+    if (partTexts.size > 100_000) partTexts.clear();
+    partTexts.set(part, text);
+  }
+  return text;
+}
+
 /** openapi-typescript's `createRef`: a `#/…` pointer from parts, each of which may itself be a pointer. */
 export function createRef(parts: readonly unknown[]): string {
   let pointer = "#";
   for (const part of parts) {
     if (part === undefined || part === null || part === "") continue;
-    const segments = refPointer(String(part));
-    if (segments.length > 0) for (const segment of segments) pointer += `/${escapePointer(segment)}`;
-    // A number is written as it is; anything else that is not a string makes escaping throw, as there.
-    else pointer += `/${typeof part === "number" ? part : escapePointer(part as string)}`;
+    if (typeof part === "string" || typeof part === "number") pointer += partText(String(part));
+    // Anything else makes escaping throw, as there.
+    else pointer += refPointer(String(part)).length > 0 ? partText(String(part)) : `/${escapePointer(part as unknown as string)}`;
   }
   return pointer;
 }
