@@ -97,16 +97,18 @@ function parametersMembers(parameters: Obj[], options: Options): Member[] {
 
 const parameterType = (parameter: Obj, options: Options): TypeNode => (parameter.schema ? schemaType(parameter.schema, options) : STRING);
 
-function mediaTypeType(mediaType: Obj, options: Options): TypeNode {
-  if ("$ref" in mediaType) return schemaType(mediaType, options);
-  return mediaType.schema ? schemaType(mediaType.schema, options) : UNKNOWN;
-}
+/** A Media Type Object's `schema`, `unknown` without one. */
+const mediaTypeType = (mediaType: Obj, options: Options): TypeNode => (mediaType.schema ? schemaType(mediaType.schema, options) : UNKNOWN);
 
-const mediaTypeValue = (mediaType: Obj, options: Options): TypeNode => (mediaType.schema ? schemaType(mediaType.schema, options) : UNKNOWN);
+/**
+ * The same where openapi-typescript also accepts a `$ref` in place of the Media Type Object
+ * (request bodies and header content, not responses), read as a schema reference.
+ */
+const mediaTypeOrRefType = (mediaType: Obj, options: Options): TypeNode => ("$ref" in mediaType ? schemaType(mediaType, options) : mediaTypeType(mediaType, options));
 
 export function requestBodyType(body: Obj, options: Options): TypeNode {
   const members: Member[] = Object.entries((body.content as Obj | undefined) ?? {}).map(([contentType, mediaType]) =>
-    property(contentType, mediaTypeType(mediaType as Obj, { ...options, path: createRef([options.path, "content", contentType]) }), { comment: jsDoc(mediaType) }),
+    property(contentType, mediaTypeOrRefType(mediaType as Obj, { ...options, path: createRef([options.path, "content", contentType]) }), { comment: jsDoc(mediaType) }),
   );
   // openapi-typescript writes `"*/*"?: never` for a body without media types.
   return object([property("content", object(members.length > 0 ? members : [property("*/*", NEVER, { optional: true })]))]);
@@ -127,7 +129,7 @@ export function responseType(response: Obj, options: Options): TypeNode {
   const content: Member[] = [];
   if (response.content) {
     for (const [contentType, mediaType] of Object.entries(response.content as Obj)) {
-      content.push(property(contentType, mediaTypeValue(mediaType as Obj, { ...options, path: createRef([options.path, "content", contentType]) }), { comment: jsDoc(mediaType) }));
+      content.push(property(contentType, mediaTypeType(mediaType as Obj, { ...options, path: createRef([options.path, "content", contentType]) }), { comment: jsDoc(mediaType) }));
     }
   }
   members.push(content.length > 0 ? property("content", object(content)) : property("content", NEVER, { optional: true }));
@@ -148,7 +150,7 @@ export function headerType(header: Obj, options: Options): TypeNode {
   if (header.content) {
     return object(
       Object.entries(header.content as Obj).map(([contentType, mediaType]) =>
-        property(contentType, mediaTypeType(mediaType as Obj, { ...options, path: `${options.path ?? "#"}/${escapePointer(contentType)}` }), { comment: jsDoc(mediaType) }),
+        property(contentType, mediaTypeOrRefType(mediaType as Obj, { ...options, path: `${options.path ?? "#"}/${escapePointer(contentType)}` }), { comment: jsDoc(mediaType) }),
       ),
     );
   }
