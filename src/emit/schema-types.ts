@@ -1,21 +1,18 @@
 /**
- * `schema.ts`: the document's schema types. openapi-typescript's transform (`transformSchema`)
- * builds them from `model.schemaDocument`, which the load stage has already bundled and
- * validated, so its own Redocly pass (a second bundle and lint of the whole document) is
- * skipped; ./schema/print-types.ts then writes the declarations directly in the layout
- * Prettier gives them. test/emit/schema-types.test.ts holds the result byte-identical to
+ * `schema.ts`: the document's schema types, as openapi-typescript 7 writes them (with
+ * `defaultNonNullable: false`) and Prettier lays them out. ./schema/ holds a port of
+ * openapi-typescript's transform over the document as plain data (no TypeScript, no
+ * openapi-typescript at generation time) and a printer that writes Prettier's layout
+ * directly. test/emit/schema-types.test.ts holds the result byte-identical to
  * openapi-typescript's full pipeline followed by Prettier.
  */
-import type ts from "typescript";
-// By path, not from the package's entry, which loads the whole of Redocly for nothing here
-// (./schema/openapi-typescript-parts.d.ts).
-import transformSchema from "openapi-typescript/dist/transform/index.js";
-import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.js";
 import type { OpenApiDocument } from "../load/types.js";
+import { scanDiscriminators } from "./schema/discriminators.js";
+import { componentsType, pathsType, webhooksType } from "./schema/document-objects.js";
+import { NEVER, STRING, type Statement, type TypeNode } from "./schema/nodes.js";
 import { printStatements } from "./schema/print-types.js";
-
-type TransformContext = Parameters<typeof transformSchema>[1];
-type TransformInput = Parameters<typeof transformSchema>[0];
+import { resolveRef, type Obj } from "./schema/refs.js";
+import { schemaType, type Context, type Options } from "./schema/schema-object.js";
 
 /**
  * openapi-typescript marks the properties an `allOf` makes required in a referenced schema
@@ -26,56 +23,34 @@ type TransformInput = Parameters<typeof transformSchema>[0];
  */
 const WITH_REQUIRED = ["type WithRequired<T, K extends keyof NonNullable<T>> = T & {", "  [P in K]-?: NonNullable<T>[P];", "};"].join("\n");
 
-function verbatim(statement: ts.Node): string | undefined {
-  const name = (statement as { name?: { text?: string } }).name?.text;
-  return name === "WithRequired" ? WITH_REQUIRED : undefined;
-}
+const EMPTY: TypeNode = { kind: "reference", name: "Record", args: [STRING, NEVER] };
 
-/** openapi-typescript's options, as `openapiTS()` fills them in, with ours. */
-function transformContext(schema: TransformInput): TransformContext {
-  const silent = true;
-  return {
-    additionalProperties: false,
-    alphabetize: false,
-    arrayLength: false,
-    // A default describes what the server assumes when a value is absent, not that the
-    // server always sends it: keep such properties optional in response types.
-    defaultNonNullable: false,
-    discriminators: scanDiscriminators(schema, { silent }),
-    emptyObjectsUnknown: false,
-    enum: false,
-    enumValues: false,
-    conditionalEnums: false,
-    dedupeEnums: false,
-    excludeDeprecated: false,
-    exportType: false,
-    immutable: false,
-    rootTypes: false,
-    rootTypesNoSchemaPrefix: false,
-    rootTypesKeepCasing: false,
-    injectFooter: [],
-    pathParamsAsTypes: false,
-    postTransform: undefined,
-    propertiesRequiredByDefault: false,
-    // Only the Redocly pass this module skips reads the lint configuration.
-    redoc: undefined as unknown as TransformContext["redoc"],
-    silent,
-    inject: undefined,
-    transform: undefined,
-    transformProperty: undefined,
-    makePathsEnum: false,
-    generatePathParams: false,
-    readWriteMarkers: false,
-    resolve: ($ref) => resolveRef(schema, $ref, { silent }),
-  };
-}
+/** The top-level declarations, in openapi-typescript's order. */
+const ROOTS: [string, (value: Obj, options: Options) => TypeNode][] = [
+  ["paths", pathsType],
+  ["webhooks", webhooksType],
+  ["components", componentsType],
+  ["$defs", (value, options) => schemaType(value, { ...options, path: "#/$defs" })],
+];
 
 /** The declarations of `schema.ts`, laid out, ending with a line break. */
-export async function schemaTypes(document: OpenApiDocument): Promise<string> {
-  // The transform writes into the document (discriminator enums): it gets its own copy.
-  const schema = structuredClone(document) as TransformInput;
+export async function schemaTypes(input: OpenApiDocument): Promise<string> {
+  const original = input as unknown as Obj;
   // Redocly's bundler adds an empty `components` to a document without one; the types have
   // always had the `components` interface (every section `never`) that follows from it.
-  schema.components ??= {};
-  return printStatements(transformSchema(schema, transformContext(schema)), verbatim);
+  const withComponents = original.components == null ? { ...original, components: {} } : original;
+  const { discriminators, document } = scanDiscriminators(withComponents);
+  const ctx: Context = { discriminators, resolve: (ref) => resolveRef(document, ref), footer: [], operations: [] };
+  const statements: Statement[] = [];
+  for (const [name, transform] of ROOTS) {
+    const value = document[name];
+    const type = value && typeof value === "object" ? transform(value as Obj, { path: undefined, ctx }) : undefined;
+    if (type?.kind === "object" && type.members.length > 0) statements.push({ kind: "interface", name, members: type.members });
+    else statements.push({ kind: "alias", name, type: EMPTY });
+  }
+  for (const helper of ctx.footer) {
+    statements.push(helper === "operations" ? { kind: "interface", name: "operations", members: ctx.operations } : { kind: "withRequired" });
+  }
+  if (!ctx.footer.includes("operations")) statements.push({ kind: "alias", name: "operations", type: EMPTY });
+  return printStatements(statements, WITH_REQUIRED);
 }

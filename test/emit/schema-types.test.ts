@@ -119,6 +119,186 @@ describe("schema.ts is byte-identical to openapi-typescript + Prettier", () => {
       }),
     );
   });
+
+  it("for discriminators: oneOf with and without mapping, allOf inheritance, mapping into $defs", async () => {
+    const pet = { type: "object", required: ["petType"], properties: { petType: { type: "string" }, name: { type: "string" } }, discriminator: { propertyName: "petType" } };
+    await expectSameAsOracle(
+      schemaDocumentFrom({
+        paths: {},
+        components: {
+          schemas: {
+            Pet: { ...pet, discriminator: { propertyName: "petType", mapping: { cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog", lizard: "#/components/schemas/Lizard" } } },
+            Cat: { allOf: [{ $ref: "#/components/schemas/Pet" }, { type: "object", properties: { meows: { type: "boolean" } } }] },
+            Dog: { allOf: [{ $ref: "#/components/schemas/Pet" }], required: ["name"], properties: { barks: { type: "boolean" } } },
+            Lizard: { type: "object", properties: { petType: { type: "string", description: "kind" }, scales: { type: "integer" } } },
+            Any: { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }, { $ref: "#/components/schemas/Lizard" }], discriminator: { propertyName: "petType" } },
+            Shape: { type: "object", properties: { kind: { type: "string" } }, discriminator: { propertyName: "kind" } },
+            Circle: { anyOf: [{ $ref: "#/components/schemas/Shape" }, { type: "object", properties: { r: { type: "number" } } }] },
+            Square: { allOf: [{ $ref: "#/components/schemas/Shape" }, { $ref: "#/components/schemas/Circle" }], required: ["kind", "r"] },
+            Inline: { allOf: [{ type: "object", discriminator: { propertyName: "tag" }, properties: { tag: { type: "string" } } }, { $ref: "#/components/schemas/Shape" }] },
+            // A mapping to a schema that is neither an object nor an allOf: not narrowed.
+            Plain: { type: "string" },
+            Unhandled: { oneOf: [{ $ref: "#/components/schemas/Plain" }, { type: "string" }], discriminator: { propertyName: "x", mapping: { a: "#/components/schemas/Plain", b: "#/components/schemas/Cat" } } },
+          },
+        },
+      }),
+    );
+  });
+
+  it("for the schema keywords openapi-typescript reads", async () => {
+    const shared = { type: "object", properties: { a: { type: "string" } } };
+    await expectSameAsOracle(
+      schemaDocumentFrom({
+        paths: {},
+        $defs: { RootDef: { type: "string" } },
+        components: {
+          schemas: {
+            Nullable30: { type: "string", nullable: true },
+            NullableObject30: { ...shared, nullable: true },
+            NullableUnknown: { nullable: true },
+            NullableEnum30: { type: "string", enum: ["a", "b"], nullable: true },
+            TypeArray: { type: ["string", "integer", "null"] },
+            TypeArrayOneOf: { type: ["string", "null", "object"], oneOf: [{ type: "string", minLength: 2 }, shared] },
+            TypeArrayObject: { type: ["object", "null"], properties: { a: { type: "string" } }, required: ["a"] },
+            ConstNumber: { const: -2.5 },
+            ConstNull: { const: null, type: "string" },
+            ConstArray: { const: [] },
+            ConstEmpty: { const: {} },
+            MixedEnum: { enum: ["a", 1, -1, true, false, null, 1.5e300, { k: "v" }, ["x"]] },
+            EnumWithObjectType: { type: "object", enum: [{ a: 1 }, { b: "two" }] },
+            EnumWithProperties: { enum: ["a"], properties: { a: { type: "string" } } },
+            AdditionalTrue: { type: "object", additionalProperties: true },
+            AdditionalFalse: { type: "object", additionalProperties: false, properties: { a: { type: "string" } } },
+            AdditionalEmpty: { type: "object", additionalProperties: {} },
+            AdditionalSchema: { type: "object", properties: { a: { type: "integer" } }, additionalProperties: { type: "string" } },
+            Patterns: { type: "object", patternProperties: { "^x-": { type: "string" }, "^y-": { type: "integer" } }, additionalProperties: { type: "boolean" } },
+            EmptyObject: { type: "object" },
+            EmptyProperties: { type: "object", properties: {} },
+            ReadWrite: {
+              type: "object",
+              required: ["id"],
+              properties: { id: { type: "string", readOnly: true }, secret: { type: "string", writeOnly: true }, ref: { $ref: "#/components/schemas/EmptyObject" }, yes: true, no: false },
+            },
+            Defs: { type: "object", $defs: { inner: { type: "integer", readOnly: true, description: "an inner def" } }, properties: { x: { $ref: "#/components/schemas/Defs/$defs/inner" } } },
+            PrefixItems: { type: "array", prefixItems: [{ type: "string" }, { type: "integer" }] },
+            ItemsArray: { type: "array", items: [{ type: "string" }, { type: "boolean" }] },
+            ArrayOfArrays: { type: "array", items: { type: "array", items: { type: "string" } } },
+            ArrayOfOneArray: { type: "array", items: { anyOf: [{ type: "array", items: { type: "string" } }] } },
+            UntypedArray: { type: "array" },
+            Mix: { type: "object", properties: { a: { type: "string" } }, allOf: [shared, { $ref: "#/components/schemas/ReadWrite" }], anyOf: [{ type: "string" }, { type: "number" }], oneOf: [{ type: "null" }, { type: "boolean" }] },
+            OneOfObjects: { oneOf: [shared, { type: "integer" }], anyOf: [{ type: "string" }] },
+            UnknownType: { type: "file" },
+            Documented: {
+              title: "  A title\nwith a break ",
+              summary: "sum",
+              description: "",
+              default: "",
+              example: null,
+              examples: [1, "two", { three: 3 }],
+              deprecated: true,
+              format: "uuid",
+              type: "string",
+              enum: ["x"],
+            },
+          },
+        },
+      }),
+    );
+  });
+
+  it("for paths, operations, parameters, bodies, responses, headers, webhooks and path items", async () => {
+    const pathId = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+    await expectSameAsOracle(
+      schemaDocumentFrom({
+        paths: {
+          "/pets/{id}": {
+            parameters: [pathId, { $ref: "#/components/parameters/Trace" }, { name: "q", in: "query", schema: { type: "string" } }],
+            get: {
+              operationId: "getPet",
+              summary: "Get a pet",
+              parameters: [{ name: "q", in: "query", required: true, description: "overrides the path-level q", schema: { type: "string" } }, { name: "c", in: "cookie" }],
+              responses: {
+                "200": {
+                  description: "ok",
+                  headers: {
+                    "X-Rate": { schema: { type: "integer" }, required: true, description: "rate" },
+                    "X-Ref": { $ref: "#/components/headers/Limit" },
+                    "X-Content": { content: { "text/plain": { schema: { type: "string" } } } },
+                    "X-None": {},
+                  },
+                  content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } }, "text/plain": {} },
+                },
+                "404": { $ref: "#/components/responses/NotFound" },
+                default: { description: "error" },
+              },
+            },
+            put: {
+              operationId: "a#b/c",
+              requestBody: { $ref: "#/components/requestBodies/PetBody" },
+              responses: {},
+            },
+            post: {
+              description: "no operationId",
+              requestBody: { required: true, description: "a body", content: { "application/json": { schema: { type: "object", properties: { a: { type: "string" } } } } } },
+            },
+            delete: { operationId: "deletePet", requestBody: { content: {} }, responses: { "204": { description: "gone" } }, deprecated: true },
+            patch: { $ref: "#/components/pathItems/Shared/get" },
+          },
+          "/ref": { $ref: "#/components/pathItems/Shared" },
+          "/empty": {},
+        },
+        webhooks: { newPet: { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } }, responses: { "200": { description: "ok" } } } } },
+        components: {
+          schemas: { Pet: { type: "object", properties: { id: { type: "integer" } } } },
+          parameters: { Trace: { name: "X-Trace", in: "header", required: true, schema: { type: "string" } }, NoSchema: { name: "n", in: "query" } },
+          headers: { Limit: { schema: { type: "integer" }, description: "limit" } },
+          requestBodies: { PetBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } } },
+          responses: { NotFound: { description: "not found", content: { "application/problem+json": { schema: { type: "object" } } } } },
+          pathItems: { Shared: { get: { operationId: "shared", responses: { "200": { description: "ok" } } } } },
+        },
+      }),
+    );
+  });
+
+  it("for a document without components, paths or operations", async () => {
+    await expectSameAsOracle(schemaDocumentFrom({ paths: { "/x": { get: { responses: {} } } } }));
+    await expectSameAsOracle(schemaDocumentFrom({ webhooks: {} }));
+  });
+
+  it("for a 3.0 document", async () => {
+    const input = loaded({ paths: {}, components: { schemas: { A: { type: "string", nullable: true }, B: { allOf: [{ $ref: "#/components/schemas/A" }], nullable: true } } } });
+    input.document.openapi = "3.0.3";
+    await expectSameAsOracle(buildModel(input).schemaDocument ?? input.document);
+  });
+});
+
+/** Freezes `value` and everything in it: a write then throws (module code is strict). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+describe("schema.ts leaves the document alone", () => {
+  it("writes nothing into it, discriminator narrowing included", async () => {
+    const document = schemaDocumentFrom({
+      paths: {},
+      components: {
+        schemas: {
+          Pet: { type: "object", properties: { kind: { type: "string" } }, discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Cat" } } },
+          Cat: { allOf: [{ $ref: "#/components/schemas/Pet" }] },
+          Dog: { type: "object", properties: { kind: { type: "string" } } },
+          Any: { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind" } },
+        },
+      },
+    });
+    const expected = await oracleSchemaFile(structuredClone(document));
+    expect(await schemaTypes(deepFreeze(document))).toBe(expected);
+    expect(expected).toContain('kind: "cat"');
+    expect(expected).toContain('kind: "Dog"');
+  });
 });
 
 /** Random schemas, built from the constructs above, hostile text included. */
@@ -135,6 +315,12 @@ const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.record({ type: fc.constant("object"), description: text, properties: fc.dictionary(text, tie("node"), { maxKeys: 4 }), additionalProperties: fc.oneof(fc.boolean(), tie("node")) }),
     fc.record({ type: fc.constant(["string", "null"]), enum: fc.array(text, { minLength: 1, maxLength: 20 }) }),
     fc.constant({ $ref: "#/components/schemas/S1" }),
+    // Discriminators: S0 names its alternatives; the others inherit it through allOf.
+    fc.record({
+      oneOf: fc.constant([{ $ref: "#/components/schemas/S1" }, { type: "object", properties: { k: { type: "string" } } }]),
+      discriminator: fc.record({ propertyName: text, mapping: fc.constant({ one: "#/components/schemas/S1" }) }, { requiredKeys: ["propertyName"] }),
+    }),
+    fc.record({ type: fc.constant("object"), allOf: fc.constant([{ $ref: "#/components/schemas/S0" }]), required: fc.array(text, { maxLength: 2 }), nullable: fc.boolean() }),
   ),
 })).node;
 

@@ -1,14 +1,14 @@
 /**
- * Prints the declarations openapi-typescript builds (its `transformSchema`) in their final
- * form: the layout Prettier gives them (its TypeScript printer's rules for interfaces, type
- * literals, unions, intersections, type arguments and tuples, ported here for the node kinds
- * openapi-typescript creates), without printing them with TypeScript first and without
- * Prettier re-parsing 5 MB of text. A node kind outside that set is an internal error, not
- * silently mis-printed.
+ * Prints the type tree of ./nodes.ts in its final form: the layout Prettier gives the
+ * declarations openapi-typescript's printer writes (Prettier's TypeScript rules for
+ * interfaces, type literals, unions, intersections, type arguments and tuples), without
+ * TypeScript's printer and without Prettier re-parsing megabytes of text. Document text
+ * reaches the output only through ./literals.ts (names and string literals) and the JSDoc
+ * layout below, whose body ./build.ts has already closed against `*\/`.
  */
-import ts from "typescript";
 import { align, block, concat, group, ifBreak, indent, join, line, print, softline, type Doc } from "./layout.js";
 import { asciiStringLiteral, numberText, preferredQuotes } from "./literals.js";
+import type { Key, Member, Statement, TypeNode } from "./nodes.js";
 
 /** Where a type sits, as far as Prettier's layout and parenthesization rules look. */
 type Place =
@@ -16,7 +16,6 @@ type Place =
   | "union"
   | "intersection"
   | "array" // element type of T[]
-  | "rest" // ...T
   | "indexObject" // T in T["k"]
   | "indexKey"
   | "typeArgument"
@@ -25,49 +24,37 @@ type Place =
 
 const KEYWORDS = new Set(["string", "number", "boolean", "unknown", "never", "undefined", "null", "any", "object", "symbol", "bigint", "void"]);
 
-/**
- * The node Prettier sees when it parses what TypeScript printed: parentheses (which the
- * factory adds and Prettier decides anew) and a union or intersection of one type (printed
- * as that type) are not nodes there.
- */
-function unwrap(node: ts.TypeNode): ts.TypeNode {
-  for (;;) {
-    if (ts.isParenthesizedTypeNode(node)) node = node.type;
-    else if ((ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) && node.types.length === 1) node = node.types[0]!;
-    else return node;
-  }
+/** The node Prettier sees: a union or intersection of one type is printed as that type. */
+function unwrap(node: TypeNode): TypeNode {
+  while ((node.kind === "union" || node.kind === "intersection") && node.types.length === 1) node = node.types[0]!;
+  return node;
 }
 
-const isTypeLiteral = (node: ts.TypeNode): boolean => ts.isTypeLiteralNode(unwrap(node));
+const isTypeLiteral = (node: TypeNode): boolean => unwrap(node).kind === "object";
 
 /** Prettier's `TSTypeReference`: a named type that is not a keyword. */
-function isReference(node: ts.TypeNode): boolean {
+function isReference(node: TypeNode): boolean {
   const n = unwrap(node);
-  return ts.isTypeReferenceNode(n) && !(ts.isIdentifier(n.typeName) && !n.typeArguments && KEYWORDS.has(n.typeName.text));
+  return n.kind === "reference" && !(!n.args && KEYWORDS.has(n.name));
 }
 
-function isNullOrVoid(node: ts.TypeNode): boolean {
-  const n = unwrap(node);
-  if (n.kind === ts.SyntaxKind.VoidKeyword) return true;
-  return ts.isLiteralTypeNode(n) && n.literal.kind === ts.SyntaxKind.NullKeyword;
-}
+const isNull = (node: TypeNode): boolean => unwrap(node).kind === "null";
 
-/** Prettier's `shouldHugType` for a union: one object or reference, the rest `null`/`void`. */
-function hugs(types: readonly ts.TypeNode[]): boolean {
+/** Prettier's `shouldHugType` for a union: one object or reference, the rest `null`. */
+function hugs(types: readonly TypeNode[]): boolean {
   const main = types.find((t) => isTypeLiteral(t) || isReference(t));
-  return main !== undefined && types.every((t) => t === main || isNullOrVoid(t));
+  return main !== undefined && types.every((t) => t === main || isNull(t));
 }
 
 /** Prettier's `isSimpleType`: keywords and references without type arguments. */
-function isSimple(node: ts.TypeNode): boolean {
+function isSimple(node: TypeNode): boolean {
   const n = unwrap(node);
-  if (ts.isTypeReferenceNode(n)) return !n.typeArguments;
-  if (ts.isLiteralTypeNode(n)) return n.literal.kind === ts.SyntaxKind.NullKeyword;
-  return n.kind >= ts.SyntaxKind.FirstKeyword && n.kind <= ts.SyntaxKind.LastKeyword;
+  if (n.kind === "reference") return !n.args;
+  return n.kind === "null" || n.kind === "keyword";
 }
 
 function needsParens(place: Place): boolean {
-  return place === "union" || place === "intersection" || place === "array" || place === "rest" || place === "indexObject";
+  return place === "union" || place === "intersection" || place === "array" || place === "indexObject";
 }
 
 /** Printing state: how deep TypeScript's printer would have indented (for raw comments). */
@@ -75,55 +62,47 @@ interface Context {
   depth: number;
 }
 
-function typeDoc(node: ts.TypeNode, place: Place, context: Context): Doc {
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$0-9]*$/;
+
+function typeDoc(node: TypeNode, place: Place, context: Context): Doc {
   node = unwrap(node);
-  if (ts.isUnionTypeNode(node)) return unionDoc(node.types, place, context);
-  if (ts.isIntersectionTypeNode(node)) {
-    const doc = intersectionDoc(node.types, context);
-    return needsParens(place) ? ["(", doc, ")"] : doc;
-  }
-  if (ts.isTypeLiteralNode(node)) return objectDoc(node.members, context);
-  if (ts.isArrayTypeNode(node)) return concat([typeDoc(node.elementType, "array", context), "[]"]);
-  if (ts.isTupleTypeNode(node)) return tupleDoc(node.elements, context);
-  if (ts.isRestTypeNode(node)) return concat(["...", typeDoc(node.type, "rest", context)]);
-  if (ts.isIndexedAccessTypeNode(node)) {
-    return concat([typeDoc(node.objectType, "indexObject", context), "[", typeDoc(node.indexType, "indexKey", context), "]"]);
-  }
-  if (ts.isTypeReferenceNode(node)) return referenceDoc(node, context);
-  if (ts.isLiteralTypeNode(node)) return literalDoc(node.literal);
-  // openapi-typescript writes a string literal type as an identifier named by its JSON text.
-  if (ts.isIdentifier(node as ts.Node)) return identifierTypeText((node as ts.Node as ts.Identifier).text);
-  const keyword = ts.tokenToString(node.kind);
-  if (keyword !== undefined && KEYWORDS.has(keyword)) return keyword;
-  throw new Error(`internal error: schema.ts printer has no rule for ${ts.SyntaxKind[node.kind]}`);
-}
-
-function identifierTypeText(text: string): string {
-  return text.startsWith('"') ? preferredQuotes(text) : text;
-}
-
-function literalDoc(literal: ts.LiteralTypeNode["literal"]): Doc {
-  switch (literal.kind) {
-    case ts.SyntaxKind.NullKeyword:
-      return "null";
-    case ts.SyntaxKind.TrueKeyword:
-      return "true";
-    case ts.SyntaxKind.FalseKeyword:
-      return "false";
-    case ts.SyntaxKind.NumericLiteral:
-      return numberText(literal.text);
-    case ts.SyntaxKind.StringLiteral:
-      return preferredQuotes(asciiStringLiteral(literal.text));
-    case ts.SyntaxKind.PrefixUnaryExpression: {
-      const { operator, operand } = literal as ts.PrefixUnaryExpression;
-      if (operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(operand)) return "-" + numberText(operand.text);
+  switch (node.kind) {
+    case "union":
+      return unionDoc(node.types, place, context);
+    case "intersection": {
+      const doc = intersectionDoc(node.types, context);
+      return needsParens(place) ? ["(", doc, ")"] : doc;
     }
+    case "object":
+      return objectDoc(node.members, context);
+    case "array":
+      return concat([typeDoc(node.element, "array", context), "[]"]);
+    case "tuple":
+      return tupleDoc(node.elements, context);
+    case "indexed":
+      return concat([typeDoc(node.object, "indexObject", context), "[", typeDoc(node.index, "indexKey", context), "]"]);
+    case "reference":
+      return referenceDoc(node.name, node.args, context);
+    case "keyword":
+      return node.name;
+    case "null":
+      return "null";
+    case "true":
+      return "true";
+    case "false":
+      return "false";
+    case "number":
+      return (node.negative ? "-" : "") + numberText(node.text);
+    case "string":
+      return preferredQuotes(asciiStringLiteral(node.value));
+    case "json":
+      // openapi-typescript writes the JSON text of the string as it is; Prettier picks the quotes.
+      return preferredQuotes(JSON.stringify(node.value));
   }
-  throw new Error(`internal error: schema.ts printer has no rule for the literal ${ts.SyntaxKind[literal.kind]}`);
 }
 
 /** Prettier's `printUnionType`. */
-function unionDoc(types: readonly ts.TypeNode[], place: Place, context: Context): Doc {
+function unionDoc(types: readonly TypeNode[], place: Place, context: Context): Doc {
   if (hugs(types)) {
     const doc = join(
       " | ",
@@ -139,7 +118,7 @@ function unionDoc(types: readonly ts.TypeNode[], place: Place, context: Context)
 }
 
 /** Prettier's `printIntersectionType`: objects stay on the line of the `&` before them. */
-function intersectionDoc(types: readonly ts.TypeNode[], context: Context): Doc {
+function intersectionDoc(types: readonly TypeNode[], context: Context): Doc {
   let indented = false;
   return group(
     types.map((t, i) => {
@@ -155,7 +134,7 @@ function intersectionDoc(types: readonly ts.TypeNode[], context: Context): Doc {
   );
 }
 
-function tupleDoc(elements: readonly ts.TypeNode[], context: Context): Doc {
+function tupleDoc(elements: readonly TypeNode[], context: Context): Doc {
   if (elements.length === 0) return "[]";
   const place: Place = elements.length > 1 ? "tupleElements" : "tupleElement";
   const items = join(
@@ -166,13 +145,13 @@ function tupleDoc(elements: readonly ts.TypeNode[], context: Context): Doc {
 }
 
 /** Prettier's `printTypeParameters` for type arguments (which take no trailing comma). */
-function referenceDoc(node: ts.TypeReferenceNode, context: Context): Doc {
-  const name = ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.getText();
-  const args = node.typeArguments;
+function referenceDoc(name: string, args: readonly TypeNode[] | undefined, context: Context): Doc {
+  // Names come from `$ref` pointers: one that is not an identifier would be code, not a name.
+  if (!IDENTIFIER.test(name)) throw new Error(`internal error: schema.ts type name ${JSON.stringify(name)} is not an identifier`);
   if (!args || args.length === 0) return name;
   if (args.length === 1) {
     const only = unwrap(args[0]!);
-    if (isSimple(only) || isTypeLiteral(only) || (ts.isUnionTypeNode(only) && hugs(only.types))) {
+    if (isSimple(only) || isTypeLiteral(only) || (only.kind === "union" && hugs(only.types))) {
       return concat([name, "<", typeDoc(args[0]!, "typeArgument", context), ">"]);
     }
   }
@@ -193,16 +172,21 @@ function referenceDoc(node: ts.TypeReferenceNode, context: Context): Doc {
   ];
 }
 
-function keyText(name: ts.PropertyName): string {
-  if (ts.isIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name)) return preferredQuotes(asciiStringLiteral(name.text));
-  if (ts.isNumericLiteral(name)) return numberText(name.text);
-  throw new Error(`internal error: schema.ts printer has no rule for the key ${ts.SyntaxKind[name.kind]}`);
+function keyText(key: Key): string {
+  switch (key.kind) {
+    case "identifier":
+      return key.text;
+    case "string":
+      return preferredQuotes(asciiStringLiteral(key.text));
+    case "number":
+      // `NaN` and `Infinity` are numbers by openapi-typescript's test; Prettier reads them as names.
+      return /^[0-9.]/.test(key.text) ? numberText(key.text) : keyIdentifier(key.text);
+  }
 }
 
-function memberName(member: ts.TypeElement): string | undefined {
-  const name = member.name;
-  return name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) ? name.text : undefined;
+function keyIdentifier(text: string): string {
+  if (!IDENTIFIER.test(text)) throw new Error(`internal error: schema.ts key ${JSON.stringify(text)} is not an identifier`);
+  return text;
 }
 
 /**
@@ -211,39 +195,33 @@ function memberName(member: ts.TypeElement): string | undefined {
  * TS2300 duplicate identifier (apple.com/sirikit-cloud-media). The first, injected one is
  * kept: it is the narrower.
  */
-function withoutDuplicates(members: readonly ts.TypeElement[]): ts.TypeElement[] {
+function withoutDuplicates(members: readonly Member[]): Member[] {
   const seen = new Set<string>();
   return members.filter((member) => {
-    const name = ts.isPropertySignature(member) ? memberName(member) : undefined;
-    if (name === undefined) return true;
-    if (seen.has(name)) return false;
-    seen.add(name);
+    if (member.kind !== "property") return true;
+    if (seen.has(member.key.text)) return false;
+    seen.add(member.key.text);
     return true;
   });
 }
 
 /** A member without its JSDoc and separator: a string when it cannot break. */
-function memberDoc(member: ts.TypeElement, context: Context): Doc {
-  if (!ts.isPropertySignature(member) && !ts.isIndexSignatureDeclaration(member)) {
-    throw new Error(`internal error: schema.ts printer has no rule for the member ${ts.SyntaxKind[member.kind]}`);
-  }
-  const readonly = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ? "readonly " : "";
-  if (ts.isPropertySignature(member)) {
-    const parts = [readonly, keyText(member.name), member.questionToken ? "?" : "", ": ", typeDoc(member.type!, "annotation", context)];
+function memberDoc(member: Member, context: Context): Doc {
+  if (member.kind === "property") {
+    const parts = [member.readonly ? "readonly " : "", keyText(member.key), member.optional ? "?" : "", ": ", typeDoc(member.type, "annotation", context)];
     return typeof parts[4] === "string" ? parts.join("") : group(parts);
   }
-  const parameters = member.parameters.map((p) => concat([(p.name as ts.Identifier).text, ": ", typeDoc(p.type!, "annotation", context)]));
-  return group([readonly, "[", group([indent([softline, join([", ", softline], parameters)]), softline]), "]", ": ", typeDoc(member.type, "annotation", context)]);
+  const parameter = concat([member.parameter, ": string"]);
+  return group(["[", group([indent([softline, parameter]), softline]), "]", ": ", typeDoc(member.type, "annotation", context)]);
 }
 
 /** The lines of a member, JSDoc first, each line but the first starting with `indent`. */
-function memberText(member: ts.TypeElement, indent: string, context: Context): string {
+function memberText(member: Member, indent: string, context: Context): string {
   const inner: Context = { depth: context.depth + 1 };
-  const comments = ts.getSyntheticLeadingComments(member) ?? [];
   const doc = memberDoc(member, inner);
   const code = typeof doc === "string" ? doc + ";" : print([doc, ";"], indent);
-  if (comments.length === 0) return code;
-  return [...comments.map((c) => commentText(c, indent, inner.depth)), code].join("\n" + indent);
+  if (member.kind !== "property" || member.comment === undefined) return code;
+  return commentText(member.comment, indent, inner.depth) + "\n" + indent + code;
 }
 
 /**
@@ -251,8 +229,8 @@ function memberText(member: ts.TypeElement, indent: string, context: Context): s
  * a block whose every line starts with `*` is re-indented as ` * line`; any other block is
  * kept as TypeScript wrote it (its continuation lines indented four spaces per level).
  */
-function commentText(comment: ts.SynthesizedComment, indent: string, depth: number): string {
-  const full = comment.kind === ts.SyntaxKind.MultiLineCommentTrivia ? `/*${comment.text}*/` : `//${comment.text}`;
+function commentText(text: string, indent: string, depth: number): string {
+  const full = `/*${text}*/`;
   const sourceLines = full.split(/\r\n|[\r\n\u2028\u2029]/);
   const trimmed = sourceLines.map((l) => l.trim());
   const value = trimmed.join("\n").slice(2, -2);
@@ -263,42 +241,36 @@ function commentText(comment: ts.SynthesizedComment, indent: string, depth: numb
     // Prettier drops the spaces that end a line.
     return `/*${body.join("\n" + indent)}*/`.replace(/[ \t]+\n/g, "\n");
   }
-  return sourceLines
-    .map((l, i) => (i === 0 ? trimmed[0] : " ".repeat(depth * 4 + /^[ \t]*/.exec(l)![0].length) + trimmed[i]))
-    .join("\n");
+  return sourceLines.map((l, i) => (i === 0 ? trimmed[0] : " ".repeat(depth * 4 + /^[ \t]*/.exec(l)![0].length) + trimmed[i])).join("\n");
 }
 
 /** The members of an interface or type literal, one per line, at `indent`. */
-function membersText(members: readonly ts.TypeElement[], indent: string, context: Context): string {
+function membersText(members: readonly Member[], indent: string, context: Context): string {
   return members.map((m) => "\n" + indent + memberText(m, indent, context)).join("");
 }
 
 /** Prettier's object layout for a type literal: always expanded, as TypeScript printed it. */
-function objectDoc(members: readonly ts.TypeElement[], context: Context): Doc {
+function objectDoc(members: readonly Member[], context: Context): Doc {
   const kept = withoutDuplicates(members);
   if (kept.length === 0) return "{}";
   return block("{", (indent) => `{${membersText(kept, indent + "  ", context)}\n${indent}}`);
 }
 
-function statementText(statement: ts.Node): string {
-  const context: Context = { depth: 0 };
-  if (ts.isInterfaceDeclaration(statement)) {
-    return `${exportPrefix(statement)}interface ${statement.name.text} {${membersText(statement.members, "  ", context)}\n}`;
-  }
-  if (ts.isTypeAliasDeclaration(statement) && !statement.typeParameters) {
-    return print(group([exportPrefix(statement), "type ", statement.name.text, " = ", typeDoc(statement.type, "annotation", context), ";"]));
-  }
-  throw new Error(`internal error: schema.ts printer has no rule for the statement ${ts.SyntaxKind[statement.kind]}`);
-}
-
-function exportPrefix(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): string {
-  return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ? "export " : "";
-}
-
 /**
- * The text of `statements`, one after another, each laid out on its own; `verbatim` maps a
- * statement to fixed text (a helper declaration written out by hand).
+ * The text of `statements`, one after another, each laid out on its own; `withRequired` is
+ * the hand-written helper's text.
  */
-export function printStatements(statements: readonly ts.Node[], verbatim: (statement: ts.Node) => string | undefined): string {
-  return statements.map((s) => verbatim(s) ?? statementText(s)).join("\n") + "\n";
+export function printStatements(statements: readonly Statement[], withRequired: string): string {
+  const context: Context = { depth: 0 };
+  const text = statements.map((s) => {
+    switch (s.kind) {
+      case "interface":
+        return `export interface ${s.name} {${membersText(s.members, "  ", context)}\n}`;
+      case "alias":
+        return print(group(["export type ", s.name, " = ", typeDoc(s.type, "annotation", context), ";"]));
+      case "withRequired":
+        return withRequired;
+    }
+  });
+  return text.join("\n") + "\n";
 }
