@@ -2,7 +2,7 @@
  * The programmatic API: load → model → emit for one spec, returning the files; writing and
  * checking are separate, opt-in steps so that callers choose what touches the disk.
  *
- * The pipeline's modules (YAML, the validator, openapi-typescript, Prettier) are imported on the
+ * The pipeline's modules (YAML, the validator, the emitters) are imported on the
  * first call to `generate()`, not when this module loads: `--help`, `--version`, `--check` of
  * current clients and a run that skips every unchanged spec never pay for them
  * (`checkUpToDate` reads only the header's record, the inputs' bytes and the output folder).
@@ -76,7 +76,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...(options.allowRemoteRefs === true ? { allowRemoteRefs: true } : {}),
     ...(options.allowRefsOutsideFolder === true ? { allowRefsOutsideFolder: true } : {}),
   });
-  // The emitters (openapi-typescript, Prettier) are the heaviest imports: not paid for bad input.
+  // The model and the emitters are imported only once the document loaded: not paid for bad input.
   const [{ buildModel }, { emitClient }, { headerLine }] = await Promise.all([import("./model/index.js"), import("./emit/index.js"), import("./emit/client-view.js")]);
   const sources = loaded.sources ?? [options.spec, ...overlays];
   const refs = sources.slice(1 + overlays.length).map((file) => toPosix(relative(dirname(options.spec), file)));

@@ -14,7 +14,8 @@ export type { HeaderInfo } from "./client-view.js";
 
 /**
  * `document` is the loaded document; `schema.ts` is written from `model.schemaDocument`, the
- * same document with the constructs openapi-typescript mistypes rewritten (falling back to
+ * same document with the constructs openapi-typescript's typing (which src/emit/schema ports)
+ * mistypes rewritten (falling back to
  * `document` for a model built without one).
  */
 export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {

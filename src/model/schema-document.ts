@@ -1,7 +1,8 @@
 /**
- * The document as openapi-typescript reads it to write `schema.ts` (Schema Object, OpenAPI
- * 3.1 §4.8.24, 3.0 §4.7.24; Reference Object, 3.1 §4.8.23). Schemas themselves are
- * openapi-typescript's business; this module rewrites only the constructs it turns into
+ * The document as the schema emitter reads it to write `schema.ts` (Schema Object, OpenAPI
+ * 3.1 §4.8.24, 3.0 §4.7.24; Reference Object, 3.1 §4.8.23). src/emit/schema is a port of
+ * openapi-typescript 7.13's transform, held byte-identical to it by the tests, so its typing
+ * is openapi-typescript's; this module rewrites only the constructs it turns into
  * types that do not compile, each into an equivalent one, so that a valid document always
  * yields a client that compiles.
  *

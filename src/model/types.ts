@@ -17,7 +17,7 @@ export interface ApiModel {
   securitySchemes: SecuritySchemeModel[];
   operations: OperationModel[];
   /**
-   * The document as openapi-typescript reads it for `schema.ts` (schema-document.ts): the
+   * The document as the schema emitter (src/emit/schema) reads it for `schema.ts` (schema-document.ts): the
    * loaded document, with the constructs it would mistype rewritten to equivalent ones.
    */
   schemaDocument: OpenApiDocument;

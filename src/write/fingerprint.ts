@@ -9,7 +9,7 @@
  *   tests (so each fingerprints the code that actually runs), except `cli/`, which writes no file;
  * - the runtime sources copied into every client, the templates and the JSON Schemas in `schemas/`;
  * - the installed version of every dependency in package.json except the argument parser, read
- *   from its own package.json (an upgrade of Prettier or openapi-typescript changes the output).
+ *   from its own package.json (an upgrade of, say, yaml or the OpenAPI validator can change the output).
  *
  * Computed once per process from about a hundred small files (a few milliseconds), never from a
  * build step that could go stale.
