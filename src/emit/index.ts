@@ -21,7 +21,7 @@ export type { HeaderInfo } from "./client-view.js";
 export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const [index, schema] = await Promise.all([
-    // Both files are written in their final form (layout.ts, schema/layout.ts); the tests hold
+    // Both files are written in their final form (layout.ts); the tests hold
     // them to Prettier (test/emit/prettier-stable.test.ts, schema-types.test.ts).
     render("index.ts.hbs", clientView(model, header)),
     schemaTypes(model.schemaDocument ?? document).then((types) => `${headerLine(header).text}

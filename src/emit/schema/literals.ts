@@ -2,8 +2,41 @@
  * Literal text in `schema.ts`, spelled as the committed files have always spelled it:
  * TypeScript's printer escapes a string, then Prettier picks the quote (double, unless the
  * text holds more double quotes than single ones) and re-escapes only the quotes. Each
- * function maps a document value to code that denotes exactly that value.
+ * function maps a document value to code that denotes exactly that value; the exported ones
+ * return `Code`, the leaves of the layout printer (../layout.ts), so that document text reaches
+ * schema.ts only through them.
  */
+import { trusted, type Code } from "../code.js";
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$0-9]*$/;
+
+/** A string literal (type or key) as openapi-typescript's printer and then Prettier spell it. */
+export function stringLiteral(value: string): Code {
+  return trusted(preferredQuotes(asciiStringLiteral(value)));
+}
+
+/**
+ * A string literal type openapi-typescript writes as the JSON text of the string; Prettier
+ * picks the quotes.
+ */
+export function jsonLiteral(value: string): Code {
+  return trusted(preferredQuotes(JSON.stringify(value)));
+}
+
+/** A number literal (`-` for a negative one, which the tree keeps apart). */
+export function numberLiteral(text: string, negative = false): Code {
+  if (!Number.isFinite(Number(text))) throw new Error(`internal error: schema.ts number ${JSON.stringify(text)} is not a number`);
+  return trusted((negative ? "-" : "") + numberText(text));
+}
+
+/**
+ * A name that must be an identifier (a type name from a `$ref` pointer, a key such as `NaN`):
+ * one that is not would be code, not a name.
+ */
+export function identifier(text: string, what: string): Code {
+  if (!IDENTIFIER.test(text)) throw new Error(`internal error: schema.ts ${what} ${JSON.stringify(text)} is not an identifier`);
+  return trusted(text);
+}
 
 const TS_ESCAPES: Record<string, string> = {
   "\t": "\\t",
@@ -26,7 +59,7 @@ const utf16Escape = (code: number): string => "\\u" + code.toString(16).toUpperC
  * characters, quotes, backslashes and line separators escaped, and every non-ASCII UTF-16
  * unit as `\uXXXX`, so the literal is plain ASCII and cannot end early.
  */
-export function asciiStringLiteral(value: string): string {
+function asciiStringLiteral(value: string): string {
   // eslint-disable-next-line no-control-regex
   const escaped = value.replace(/[\\"\u0000-\u001f\u2028\u2029\u0085]/g, (c, offset: number) => {
     if (c === "\0") {
@@ -39,18 +72,10 @@ export function asciiStringLiteral(value: string): string {
 }
 
 /**
- * A string literal type as openapi-typescript spells it: `JSON.stringify`, which escapes
- * quotes, backslashes, control characters and lone surrogates and keeps other text.
- */
-export function jsonStringLiteral(value: string): string {
-  return JSON.stringify(value);
-}
-
-/**
  * Prettier's choice of quotes for a double-quoted literal `raw` (its `printString`): single
  * quotes when the text holds more double quotes than single ones; only quotes are re-escaped.
  */
-export function preferredQuotes(raw: string): string {
+function preferredQuotes(raw: string): string {
   const content = raw.slice(1, -1);
   let doubles = 0;
   let singles = 0;
@@ -69,7 +94,7 @@ export function preferredQuotes(raw: string): string {
 }
 
 /** A number literal as Prettier normalizes one (`printNumber`): `1e+21` → `1e21`, `1.50` → `1.5`. */
-export function numberText(raw: string): string {
+function numberText(raw: string): string {
   if (raw.length === 1) return raw;
   return raw
     .toLowerCase()

@@ -6,8 +6,9 @@
  * reaches the output only through ./literals.ts (names and string literals) and the JSDoc
  * layout below, whose body ./build.ts has already closed against `*\/`.
  */
-import { align, block, concat, group, ifBreak, indent, join, line, print, softline, type Doc } from "./layout.js";
-import { asciiStringLiteral, numberText, preferredQuotes } from "./literals.js";
+import { trusted, type Code } from "../code.js";
+import { align, block, concat, group, ifBreak, indent, joinDocs as join, line, print, softline, type Doc } from "../layout.js";
+import { identifier, jsonLiteral, numberLiteral, stringLiteral } from "./literals.js";
 import type { Key, Member, Statement, TypeNode } from "./nodes.js";
 
 /** Where a type sits, as far as Prettier's layout and parenthesization rules look. */
@@ -21,6 +22,36 @@ type Place =
   | "typeArgument"
   | "tupleElement" // in a tuple of one element
   | "tupleElements"; // in a tuple of several
+
+/** The punctuation and keywords of type declarations: code, not document text. */
+const T = {
+  open: trusted("("),
+  close: trusted(")"),
+  brackets: trusted("[]"),
+  openBracket: trusted("["),
+  closeBracket: trusted("]"),
+  openAngle: trusted("<"),
+  closeAngle: trusted(">"),
+  bar: trusted("| "),
+  barBetween: trusted(" | "),
+  ampersand: trusted(" & "),
+  ampersandEnd: trusted(" &"),
+  comma: trusted(","),
+  colon: trusted(": "),
+  question: trusted("?"),
+  readonly: trusted("readonly "),
+  empty: trusted(""),
+  emptyObject: trusted("{}"),
+  openBrace: trusted("{"),
+  semicolon: trusted(";"),
+  string: trusted(": string"),
+  exportType: trusted("export type "),
+  equals: trusted(" = "),
+  null: trusted("null"),
+  true: trusted("true"),
+  false: trusted("false"),
+};
+const KEYWORD_CODE = new Map(["string", "number", "boolean", "unknown", "never", "undefined"].map((k) => [k, trusted(k)]));
 
 const KEYWORDS = new Set(["string", "number", "boolean", "unknown", "never", "undefined", "null", "any", "object", "symbol", "bigint", "void"]);
 
@@ -62,8 +93,6 @@ interface Context {
   depth: number;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$0-9]*$/;
-
 function typeDoc(node: TypeNode, place: Place, context: Context): Doc {
   node = unwrap(node);
   switch (node.kind) {
@@ -71,33 +100,32 @@ function typeDoc(node: TypeNode, place: Place, context: Context): Doc {
       return unionDoc(node.types, place, context);
     case "intersection": {
       const doc = intersectionDoc(node.types, context);
-      return needsParens(place) ? ["(", doc, ")"] : doc;
+      return needsParens(place) ? [T.open, doc, T.close] : doc;
     }
     case "object":
       return objectDoc(node.members, context);
     case "array":
-      return concat([typeDoc(node.element, "array", context), "[]"]);
+      return concat([typeDoc(node.element, "array", context), T.brackets]);
     case "tuple":
       return tupleDoc(node.elements, context);
     case "indexed":
-      return concat([typeDoc(node.object, "indexObject", context), "[", typeDoc(node.index, "indexKey", context), "]"]);
+      return concat([typeDoc(node.object, "indexObject", context), T.openBracket, typeDoc(node.index, "indexKey", context), T.closeBracket]);
     case "reference":
       return referenceDoc(node.name, node.args, context);
     case "keyword":
-      return node.name;
+      return KEYWORD_CODE.get(node.name)!;
     case "null":
-      return "null";
+      return T.null;
     case "true":
-      return "true";
+      return T.true;
     case "false":
-      return "false";
+      return T.false;
     case "number":
-      return (node.negative ? "-" : "") + numberText(node.text);
+      return numberLiteral(node.text, node.negative);
     case "string":
-      return preferredQuotes(asciiStringLiteral(node.value));
+      return stringLiteral(node.value);
     case "json":
-      // openapi-typescript writes the JSON text of the string as it is; Prettier picks the quotes.
-      return preferredQuotes(JSON.stringify(node.value));
+      return jsonLiteral(node.value);
   }
 }
 
@@ -105,14 +133,14 @@ function typeDoc(node: TypeNode, place: Place, context: Context): Doc {
 function unionDoc(types: readonly TypeNode[], place: Place, context: Context): Doc {
   if (hugs(types)) {
     const doc = join(
-      " | ",
+      T.barBetween,
       types.map((t) => typeDoc(t, "union", context)),
     );
-    return concat(needsParens(place) ? ["(", ...doc, ")"] : doc);
+    return concat(needsParens(place) ? [T.open, ...doc, T.close] : doc);
   }
-  const alternatives = group(types.map((t, i) => [i === 0 ? ifBreak("| ") : [line, "| "], align(2, typeDoc(t, "union", context))]));
-  if (needsParens(place)) return ["(", group([indent([softline, alternatives]), softline]), ")"];
-  if (place === "tupleElements") return group([indent([ifBreak(["(", softline]), alternatives]), softline, ifBreak(")")]);
+  const alternatives = group(types.map((t, i) => [i === 0 ? ifBreak(T.bar) : [line, T.bar], align(2, typeDoc(t, "union", context))]));
+  if (needsParens(place)) return [T.open, group([indent([softline, alternatives]), softline]), T.close];
+  if (place === "tupleElements") return group([indent([ifBreak([T.open, softline]), alternatives]), softline, ifBreak(T.close)]);
   if (place === "typeArgument" || place === "tupleElement") return alternatives;
   return group(indent([softline, alternatives]));
 }
@@ -126,67 +154,61 @@ function intersectionDoc(types: readonly TypeNode[], context: Context): Doc {
       if (i === 0) return doc;
       const object = isTypeLiteral(t);
       const previousObject = isTypeLiteral(types[i - 1]!);
-      if (object && previousObject) return [" & ", indented ? indent(doc) : doc];
-      if (!object && !previousObject) return indent([" &", line, doc]);
+      if (object && previousObject) return [T.ampersand, indented ? indent(doc) : doc];
+      if (!object && !previousObject) return indent([T.ampersandEnd, line, doc]);
       if (i > 1) indented = true;
-      return [" & ", i > 1 ? indent(doc) : doc];
+      return [T.ampersand, i > 1 ? indent(doc) : doc];
     }),
   );
 }
 
 function tupleDoc(elements: readonly TypeNode[], context: Context): Doc {
-  if (elements.length === 0) return "[]";
+  if (elements.length === 0) return T.brackets;
   const place: Place = elements.length > 1 ? "tupleElements" : "tupleElement";
   const items = join(
-    [",", line],
+    [T.comma, line],
     elements.map((e) => group(typeDoc(e, place, context))),
   );
-  return group(["[", indent([softline, items, ifBreak(",")]), softline, "]"]);
+  return group([T.openBracket, indent([softline, items, ifBreak(T.comma)]), softline, T.closeBracket]);
 }
 
 /** Prettier's `printTypeParameters` for type arguments (which take no trailing comma). */
 function referenceDoc(name: string, args: readonly TypeNode[] | undefined, context: Context): Doc {
-  // Names come from `$ref` pointers: one that is not an identifier would be code, not a name.
-  if (!IDENTIFIER.test(name)) throw new Error(`internal error: schema.ts type name ${JSON.stringify(name)} is not an identifier`);
-  if (!args || args.length === 0) return name;
+  const nameCode = identifier(name, "type name");
+  if (!args || args.length === 0) return nameCode;
   if (args.length === 1) {
     const only = unwrap(args[0]!);
     if (isSimple(only) || isTypeLiteral(only) || (only.kind === "union" && hugs(only.types))) {
-      return concat([name, "<", typeDoc(args[0]!, "typeArgument", context), ">"]);
+      return concat([nameCode, T.openAngle, typeDoc(args[0]!, "typeArgument", context), T.closeAngle]);
     }
   }
   return [
-    name,
+    nameCode,
     group([
-      "<",
+      T.openAngle,
       indent([
         softline,
         join(
-          [",", line],
+          [T.comma, line],
           args.map((a) => typeDoc(a, "typeArgument", context)),
         ),
       ]),
       softline,
-      ">",
+      T.closeAngle,
     ]),
   ];
 }
 
-function keyText(key: Key): string {
+function keyCode(key: Key): Code {
   switch (key.kind) {
     case "identifier":
-      return key.text;
+      return identifier(key.text, "key");
     case "string":
-      return preferredQuotes(asciiStringLiteral(key.text));
+      return stringLiteral(key.text);
     case "number":
       // `NaN` and `Infinity` are numbers by openapi-typescript's test; Prettier reads them as names.
-      return /^[0-9.]/.test(key.text) ? numberText(key.text) : keyIdentifier(key.text);
+      return /^[0-9.]/.test(key.text) ? numberLiteral(key.text) : identifier(key.text, "key");
   }
-}
-
-function keyIdentifier(text: string): string {
-  if (!IDENTIFIER.test(text)) throw new Error(`internal error: schema.ts key ${JSON.stringify(text)} is not an identifier`);
-  return text;
 }
 
 /**
@@ -208,18 +230,19 @@ function withoutDuplicates(members: readonly Member[]): Member[] {
 /** A member without its JSDoc and separator: a string when it cannot break. */
 function memberDoc(member: Member, context: Context): Doc {
   if (member.kind === "property") {
-    const parts = [member.readonly ? "readonly " : "", keyText(member.key), member.optional ? "?" : "", ": ", typeDoc(member.type, "annotation", context)];
-    return typeof parts[4] === "string" ? parts.join("") : group(parts);
+    const parts = [member.readonly ? T.readonly : T.empty, keyCode(member.key), member.optional ? T.question : T.empty, T.colon, typeDoc(member.type, "annotation", context)];
+    const doc = concat(parts);
+    return Array.isArray(doc) ? group(parts) : doc;
   }
-  const parameter = concat([member.parameter, ": string"]);
-  return group(["[", group([indent([softline, parameter]), softline]), "]", ": ", typeDoc(member.type, "annotation", context)]);
+  const parameter = concat([identifier(member.parameter, "index parameter"), T.string]);
+  return group([T.openBracket, group([indent([softline, parameter]), softline]), T.closeBracket, T.colon, typeDoc(member.type, "annotation", context)]);
 }
 
 /** The lines of a member, JSDoc first, each line but the first starting with `indent`. */
 function memberText(member: Member, indent: string, context: Context): string {
   const inner: Context = { depth: context.depth + 1 };
   const doc = memberDoc(member, inner);
-  const code = typeof doc === "string" ? doc + ";" : print([doc, ";"], indent);
+  const code = print([doc, T.semicolon], indent.length).text;
   if (member.kind !== "property" || member.comment === undefined) return code;
   return commentText(member.comment, indent, inner.depth) + "\n" + indent + code;
 }
@@ -252,8 +275,10 @@ function membersText(members: readonly Member[], indent: string, context: Contex
 /** Prettier's object layout for a type literal: always expanded, as TypeScript printed it. */
 function objectDoc(members: readonly Member[], context: Context): Doc {
   const kept = withoutDuplicates(members);
-  if (kept.length === 0) return "{}";
-  return block("{", (indent) => `{${membersText(kept, indent + "  ", context)}\n${indent}}`);
+  if (kept.length === 0) return T.emptyObject;
+  // Trusted: the members' text is laid out from literals.ts's code, and their JSDoc bodies
+  // are closed against `*\/` by ./build.ts.
+  return block(T.openBrace, (indent) => trusted(`{${membersText(kept, indent + "  ", context)}\n${indent}}`));
 }
 
 /**
@@ -265,9 +290,9 @@ export function printStatements(statements: readonly Statement[], withRequired: 
   const text = statements.map((s) => {
     switch (s.kind) {
       case "interface":
-        return `export interface ${s.name} {${membersText(s.members, "  ", context)}\n}`;
+        return `export interface ${identifier(s.name, "type name").text} {${membersText(s.members, "  ", context)}\n}`;
       case "alias":
-        return print(group(["export type ", s.name, " = ", typeDoc(s.type, "annotation", context), ";"]));
+        return print(group([T.exportType, identifier(s.name, "type name"), T.equals, typeDoc(s.type, "annotation", context), T.semicolon])).text;
       case "withRequired":
         return withRequired;
     }
