@@ -1,7 +1,11 @@
-/** The layout printer (src/emit/layout.ts) against Prettier's own output for the same shapes. */
+/**
+ * The layout printer (src/emit/layout.ts), which writes both index.ts and schema.ts, against
+ * Prettier's own output for the same shapes.
+ */
 import { describe, expect, it } from "vitest";
 import { trusted } from "../../src/emit/code.js";
-import { print } from "../../src/emit/layout.js";
+import { align, block, group, hardline, ifBreak, indent, line, print, softline } from "../../src/emit/layout.js";
+import { identifier, stringLiteral } from "../../src/emit/schema/literals.js";
 import { literal, literalDoc, type LiteralValue } from "../../src/emit/literal.js";
 import { formatTypeScript } from "../support/prettier.js";
 
@@ -24,6 +28,15 @@ const cases: [string, { given: LiteralValue; want: string }][] = [
     { given: { tokenUrl: long(95) }, want: `{\n  tokenUrl:\n    "${long(95)}",\n}` },
   ],
   ["but not below a shorter key", { given: { path: long(95) }, want: `{\n  path: "${long(95)}",\n}` }],
+  [
+    "East Asian wide characters take two columns",
+    { given: { first: "漢".repeat(25), second: long(30) }, want: `{\n  first: "${"漢".repeat(25)}",\n  second: "${long(30)}",\n}` },
+  ],
+  [
+    "so do emoji",
+    { given: { first: "✅".repeat(12), second: long(60) }, want: `{\n  first: "${"✅".repeat(12)}",\n  second: "${long(60)}",\n}` },
+  ],
+  ["combining marks take none", { given: { first: "e\u0301".repeat(10), second: long(60) }, want: `{ first: "${"e\u0301".repeat(10)}", second: "${long(60)}" }` }],
 ];
 
 describe("literal layout", () => {
@@ -40,5 +53,43 @@ describe("literal layout", () => {
     expect(flat).toBe(`x = { a: "${long(35)}", b: "${long(35)}" };`);
     const broken = print([trusted("x = "), literalDoc(value), trusted(" as const satisfies Something;")]).text;
     expect(broken.split("\n")).toHaveLength(4);
+  });
+});
+
+describe("layout printer", () => {
+  const t = trusted;
+
+  it("breaks every group around a hard line break", () => {
+    expect(print(group([t("a"), line, group([t("b"), line, t("c")]), hardline, t("d")])).text).toBe("a\nb c\nd");
+  });
+
+  it("indents the lines inside `align` by its width", () => {
+    const union = group(indent([softline, ifBreak(t("| ")), align(2, group([t("A<"), indent([softline, t(long(98))]), softline, t(">")])), line, t("| B")]));
+    expect(print([t("type X ="), union]).text).toBe(`type X =\n  | A<\n      ${long(98)}\n    >\n  | B`);
+  });
+
+  it("writes a block as rendered at its indentation, and looks ahead only as far as its head", () => {
+    const body = block(t("{"), (at) => t(`{\n${at}  a: 1;\n${at}}`));
+    expect(print(indent([hardline, group([t("x"), line, body])])).text).toBe("\n  x\n  {\n    a: 1;\n  }");
+    const fitsBefore = (head: string) => print([group([t(long(97)), line, t("z")]), block(t(head), () => t(head + "\n}"))]).text;
+    expect(fitsBefore("{")).toBe(`${long(97)} z{\n}`);
+    expect(fitsBefore("{{")).toBe(`${long(97)}\nz{{\n}`);
+  });
+
+  it("drops the spaces before a line break, and not counting them, keeps a group flat (Prettier 3's `fits`)", () => {
+    expect(print([group([t(long(99)), indent([softline, t("z")]), line]), hardline, t("y")]).text).toBe(`${long(99)}z\ny`);
+    expect(print([t("a"), hardline, hardline, t("b")]).text).toBe("a\n\nb");
+  });
+});
+
+describe("schema.ts literals", () => {
+  it("spell strings as TypeScript's printer then Prettier would", () => {
+    expect(stringLiteral('say "hi"').text).toBe(`'say "hi"'`);
+    expect(stringLiteral("é\n").text).toBe('"\\u00E9\\n"');
+  });
+
+  it("refuse a name that is not an identifier", () => {
+    expect(() => identifier("a-b", "key")).toThrow(/not an identifier/);
+    expect(identifier("$defs", "type name").text).toBe("$defs");
   });
 });
