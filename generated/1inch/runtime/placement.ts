@@ -12,10 +12,10 @@ import { percentEncode } from "./serialize.js";
 export function placeOutsideHeaders(
   href: string,
   headers: Record<string, string>,
-  parameterCookies: readonly string[],
+  parameterCookies: readonly string[] | undefined,
   applied: readonly AppliedCredentials[],
 ): string {
-  const cookies = [...parameterCookies];
+  const cookies = parameterCookies === undefined ? [] : [...parameterCookies];
   for (const credential of applied) {
     if (credential.query !== undefined) {
       for (const [name, value] of Object.entries(credential.query)) {

@@ -113,7 +113,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
   }
 
   const parameterHeaders = parameters.headers?.(op.name, op.parameters, args.headers) ?? {};
-  const parameterCookies = parameters.cookies?.(op.parameters, args.cookies) ?? [];
+  const parameterCookies = parameters.cookies?.(op.parameters, args.cookies);
   const body = op.requestBody ? encodeRequestBody(op.name, op.requestBody, args.body, bodies) : undefined;
 
   // OpenAPI security is satisfied once per call; a 401 earns exactly one more attempt,
@@ -285,7 +285,7 @@ function buildRequest(
   url: string,
   clientHeaders: Readonly<Record<string, string>> | undefined,
   parameterHeaders: Readonly<Record<string, string>>,
-  parameterCookies: readonly string[],
+  parameterCookies: readonly string[] | undefined,
   accept: string | undefined,
   body: EncodedBody | undefined,
   applied: readonly AppliedCredentials[],

@@ -53,5 +53,5 @@ export interface RuntimeParts {
    * Credentials in the query or a cookie, and cookie parameters (placement.ts): needed when
    * an apiKey scheme is `in: query` or `in: cookie`, or an operation has a cookie parameter.
    */
-  readonly placement?: (href: string, headers: Record<string, string>, parameterCookies: readonly string[], applied: readonly AppliedCredentials[]) => string;
+  readonly placement?: (href: string, headers: Record<string, string>, parameterCookies: readonly string[] | undefined, applied: readonly AppliedCredentials[]) => string;
 }
