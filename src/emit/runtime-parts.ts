@@ -58,6 +58,17 @@ const BODY_PARTS = {
   binary: { module: "body", name: "binaryBody", key: "binary" },
 } as const satisfies Record<string, Part>;
 
+/** Query and cookie credentials, and cookie parameters (placement.ts): a plain `key: name` entry. */
+const PLACEMENT_PART = { module: "placement", name: "placeOutsideHeaders", key: "placement" } as const satisfies Part;
+
+/** Whether a request can carry anything beyond header fields: a query or cookie credential, or a cookie parameter. */
+function needsPlacement(model: ApiModel): boolean {
+  return (
+    model.securitySchemes.some((scheme) => scheme.type === "apiKey" && scheme.in !== "header") ||
+    model.operations.some((op) => op.parameters.some((parameter) => parameter.in === "cookie"))
+  );
+}
+
 function schemeParts(scheme: SecuritySchemeModel): Part[] {
   switch (scheme.type) {
     case "apiKey":
@@ -109,9 +120,11 @@ export function runtimePartsView(model: ApiModel): RuntimePartsView {
   if (auth.length > 0) entries.push(entry("auth", auth));
   if (parameters.length > 0) entries.push(entry("parameters", parameters));
   if (bodies.length > 0) entries.push(entry("bodies", bodies));
+  const placement = needsPlacement(model) ? [PLACEMENT_PART] : [];
+  for (const part of placement) entries.push(trusted(`${part.key}: ${part.name}`));
 
   const byModule = new Map<string, Set<string>>();
-  for (const part of [...auth, ...parameters, ...bodies]) {
+  for (const part of [...auth, ...parameters, ...bodies, ...placement]) {
     byModule.set(part.module, (byModule.get(part.module) ?? new Set()).add(part.name));
   }
   const imports = [...byModule]

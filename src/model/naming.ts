@@ -43,6 +43,7 @@ export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([
   "multipartBody",
   "textBody",
   "binaryBody",
+  "placeOutsideHeaders",
   "operations",
   "securitySchemes",
   "servers",

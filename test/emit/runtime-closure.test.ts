@@ -146,6 +146,18 @@ describe("the parts a client imports", () => {
       value: "{ auth: { apiKey: apiKeyAuth, oauth2: oauth2Auth }, bodies: { form: formBody } }",
     });
   });
+
+  it("placement only when something goes in the query or a cookie: a query or cookie API key, or a cookie parameter", () => {
+    const keyIn = (where: string) => parts(get([id]), { securitySchemes: { key: { type: "apiKey", in: where, name: "k" } } });
+    expect(keyIn("header").value).toBe("{ auth: { apiKey: apiKeyAuth }, parameters: { path: expandSimplePath } }");
+    for (const where of ["query", "cookie"]) {
+      expect(keyIn(where).imports).toContain('import { placeOutsideHeaders } from "./runtime/placement.js";');
+      expect(keyIn(where).value.replace(/\s+/g, " ")).toBe("{ auth: { apiKey: apiKeyAuth }, parameters: { path: expandSimplePath }, placement: placeOutsideHeaders, }");
+    }
+    expect(parts(get([id, { name: "sid", in: "cookie", schema: { type: "string" } }])).value.replace(/\s+/g, " ")).toBe(
+      "{ parameters: { path: expandSimplePath, cookies: serializeCookies }, placement: placeOutsideHeaders, }",
+    );
+  });
 });
 
 describe("checkUpToDate and the runtime closure", () => {

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { bodyEncoders } from "../../src/runtime/body.js";
+import { placeOutsideHeaders } from "../../src/runtime/placement.js";
 import type { RuntimeParts } from "../../src/runtime/parts.js";
 import { expandPath, serializeCookies, serializeHeaders, serializeQuery } from "../../src/runtime/serialize.js";
 
@@ -12,6 +13,7 @@ import { expandPath, serializeCookies, serializeHeaders, serializeQuery } from "
 export const allParts: RuntimeParts = {
   parameters: { path: expandPath, query: serializeQuery, headers: serializeHeaders, cookies: serializeCookies },
   bodies: bodyEncoders,
+  placement: placeOutsideHeaders,
 };
 
 export interface Received {

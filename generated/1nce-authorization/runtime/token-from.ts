@@ -25,7 +25,7 @@ function at(value: unknown, pointer: string): unknown {
     .reduce<unknown>((node, key) => (typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
-export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: TokenFromEnv): SchemeAuth & { toJSON(): object } {
+export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: TokenFromEnv): SchemeAuth {
   const now = env.now ?? (() => Date.now());
   const key = `${name} tokenFrom`;
   const shared = singleFlight<TokenSet | AuthError>();
@@ -105,6 +105,5 @@ export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: Toke
     name,
     configured: env.configured,
     apply: () => (answered !== undefined && (answered.expiresAt === undefined || answered.expiresAt > now()) ? answered.applied : acquireCredentials()),
-    toJSON: () => ({ scheme: name, type: "http bearer (tokens from an operation)", configured: env.configured }),
   };
 }

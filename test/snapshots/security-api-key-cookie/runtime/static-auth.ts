@@ -116,13 +116,8 @@ export function apiKeyAuth(
  */
 export function encodeBasicCredentials(username: string, password: string): string | undefined {
   if (username.includes(":") || CONTROL.test(username) || CONTROL.test(password)) return undefined;
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  // btoa takes a "binary string" (one char per byte); chunked so large inputs don't hit argument limits.
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+  // btoa takes a "binary string": one char per byte of the UTF-8 encoding.
+  return btoa(Array.from(new TextEncoder().encode(`${username}:${password}`), (byte) => String.fromCharCode(byte)).join(""));
 }
 
 /** `type: http, scheme: basic` (RFC 7617). */

@@ -22,7 +22,6 @@ import { declaredStatus, isFollowableRedirect, isSuccessKey, matchResponse } fro
 import { isAuthError, type AuthError, type NetworkError, type TimeoutError, type UnexpectedError } from "./result.js";
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import type { RuntimeParts } from "./parts.js";
-import { percentEncode } from "./serialize.js";
 import { mayCarryCredentials } from "./transport-security.js";
 import { RETRY_STATUSES, retryDelay, retryPolicy, sleep } from "./retry.js";
 import { bearerChallengeError } from "./www-authenticate.js";
@@ -114,7 +113,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
   }
 
   const parameterHeaders = parameters.headers?.(op.name, op.parameters, args.headers) ?? {};
-  const parameterCookies = parameters.cookies?.(op.parameters, args.cookies) ?? [];
+  const parameterCookies = parameters.cookies?.(op.parameters, args.cookies);
   const body = op.requestBody ? encodeRequestBody(op.name, op.requestBody, args.body, bodies) : undefined;
 
   // OpenAPI security is satisfied once per call; a 401 earns exactly one more attempt,
@@ -131,7 +130,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
       return refusedToken(op, refused.response, result) ?? result;
     }
 
-    const request = buildRequest(op, base.origin, url, options.headers, parameterHeaders, parameterCookies, plan.accept, body, applied);
+    const request = buildRequest(op, base.origin, url, options.headers, parameterHeaders, parameterCookies, plan.accept, body, applied, context.config.parts.placement);
     if (isAuthError(request)) return failure(request);
 
     const sent = await sendWithRetries(context, op, request, choice.length > 0, signal);
@@ -286,10 +285,11 @@ function buildRequest(
   url: string,
   clientHeaders: Readonly<Record<string, string>> | undefined,
   parameterHeaders: Readonly<Record<string, string>>,
-  parameterCookies: readonly string[],
+  parameterCookies: readonly string[] | undefined,
   accept: string | undefined,
   body: EncodedBody | undefined,
   applied: readonly AppliedCredentials[],
+  placement: RuntimeParts["placement"],
 ): PreparedRequest | AuthError {
   const headers: Record<string, string> = {};
   const set = (name: string, value: string) => {
@@ -308,31 +308,16 @@ function buildRequest(
     else set("content-type", body.contentType);
   }
 
-  let href = url;
-  let cookies = parameterCookies;
   for (const credential of applied) {
-    if (credential.headers !== undefined) {
-      const checked = credentialHeaders(credential.headers);
-      if (typeof checked === "string") {
-        return { kind: "auth", reason: "invalid_credentials", message: `${op.name}: a credential cannot be sent in the "${checked}" header` };
-      }
-      for (const header of checked) putHeader(headers, header);
+    if (credential.headers === undefined) continue;
+    const checked = credentialHeaders(credential.headers);
+    if (typeof checked === "string") {
+      return { kind: "auth", reason: "invalid_credentials", message: `${op.name}: a credential cannot be sent in the "${checked}" header` };
     }
-    if (credential.query !== undefined) {
-      for (const [name, value] of Object.entries(credential.query)) {
-        // "?" cannot be in the path (operation-plan.ts encodes it), so it starts the query.
-        href += `${href.includes("?") ? "&" : "?"}${percentEncode(name)}=${percentEncode(value)}`;
-      }
-    }
-    if (credential.cookies !== undefined) {
-      for (const [name, value] of Object.entries(credential.cookies)) cookies = [...cookies, `${name}=${value}`];
-    }
+    for (const header of checked) putHeader(headers, header);
   }
-  if (cookies.length > 0) {
-    // RFC 6265 §5.4: one Cookie header, pairs separated by "; ".
-    const existing = Object.hasOwn(headers, "cookie") ? headers.cookie : undefined;
-    headers.cookie = [...(existing ? [existing] : []), ...cookies].join("; ");
-  }
+  // Query and cookie credentials come only from schemes whose client hands over `placement`.
+  const href = placement === undefined ? url : placement(url, headers, parameterCookies, applied);
   return { href, origin, method: op.method, headers, body: body?.body ?? null };
 }
 

@@ -5,7 +5,7 @@
  * encoding) and hands them to `createClientRuntime`; nothing else imports them, so a
  * bundler keeps only those, and the generator copies only the modules they reach.
  */
-import type { SchemeAuth, TokenFromEnv, TokenFromSpec } from "./auth.js";
+import type { AppliedCredentials, SchemeAuth, TokenFromEnv, TokenFromSpec } from "./auth.js";
 import type { BodyEncoders } from "./body.js";
 import type { OAuth2SchemeAuth, OAuth2SchemeSpec } from "./oauth-types.js";
 import type { ParameterSpec } from "./operation.js";
@@ -49,4 +49,9 @@ export interface RuntimeParts {
   readonly auth?: SchemeFactories;
   readonly parameters?: ParameterSerializers;
   readonly bodies?: BodyEncoders;
+  /**
+   * Credentials in the query or a cookie, and cookie parameters (placement.ts): needed when
+   * an apiKey scheme is `in: query` or `in: cookie`, or an operation has a cookie parameter.
+   */
+  readonly placement?: (href: string, headers: Record<string, string>, parameterCookies: readonly string[] | undefined, applied: readonly AppliedCredentials[]) => string;
 }
