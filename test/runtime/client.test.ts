@@ -84,6 +84,21 @@ const schemes = {
   Unset: bearerAuth("Unset", undefined),
 };
 
+describe("a query or cookie credential without the placement part", () => {
+  // Generated clients always import placement when their document can need it; a runtime
+  // wired by hand without it must fail the call, never send it without its credential.
+  it.each(["QueryKey", "Session"])("%s: no request goes out", async (name) => {
+    const { placement: _placement, ...parts } = allParts;
+    const rt = createRuntime({ defaultBaseUrl: server.url, parts }, {}, schemes);
+    // A wiring mistake, thrown as the runtime throws argument errors (a TypeError), without the credential.
+    const error = await rt.call<AnyResult>(op({ security: [{ [name]: [] }] })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toMatch(/no placement part/);
+    expect(String(error)).not.toContain(CANARY);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe("credentials go where the scheme says, and nowhere else", () => {
   const cases: [string, Partial<ReturnType<typeof credentialsIn>>][] = [
     ["ApiKey", { apiKey: CANARY }],

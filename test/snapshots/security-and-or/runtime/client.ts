@@ -316,7 +316,11 @@ function buildRequest(
     }
     for (const header of checked) putHeader(headers, header);
   }
-  // Query and cookie credentials come only from schemes whose client hands over `placement`.
+  // Query and cookie credentials come only from schemes whose client hands over `placement`;
+  // one without it must not go out without its credential, or its cookie parameters.
+  if (placement === undefined && (parameterCookies !== undefined || applied.some((c) => c.query !== undefined || c.cookies !== undefined))) {
+    throw new TypeError(`internal error: ${op.name} sends a query or cookie credential or cookie parameter, and the client has no placement part`);
+  }
   const href = placement === undefined ? url : placement(url, headers, parameterCookies, applied);
   return { href, origin, method: op.method, headers, body: body?.body ?? null };
 }
