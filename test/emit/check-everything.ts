@@ -1,7 +1,7 @@
 /**
  * A compiler host that type-checks generated files marked `// @ts-nocheck` as if they were not:
- * `operations.ts` carries the pragma so that users' builds skip its entries, and the
- * generator's tests are where those entries are proved well-formed (templates/operations.ts.hbs).
+ * `index.ts` and `operations.ts` carry the pragma so that users' builds skip them, and the
+ * generator's tests are where they are proved well-formed (templates/index.ts.hbs).
  */
 import ts from "typescript";
 

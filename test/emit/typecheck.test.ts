@@ -85,7 +85,7 @@ describe("generated clients type-check under strict, DOM lib, no Node types", ()
   });
 });
 
-describe("operations.ts: skipped by users' builds, checked here", () => {
+describe("index.ts and operations.ts: skipped by users' builds, checked here", () => {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -96,14 +96,14 @@ describe("operations.ts: skipped by users' builds, checked here", () => {
   };
   const file = join(repo, "generated/example-api/operations.ts");
 
-  it("every output's operations.ts carries the pragma on its second line", () => {
-    for (const output of outputs)
-      expect(
-        readFileSync(join(repo, output, "operations.ts"), "utf8").split(
-          "\n",
-        )[1],
-        output,
-      ).toMatch(NOCHECK);
+  it("every output's index.ts and operations.ts carry the pragma on their second line", () => {
+    for (const output of outputs) {
+      for (const name of ["index.ts", "operations.ts"])
+        expect(
+          readFileSync(join(repo, output, name), "utf8").split("\n")[1],
+          join(output, name),
+        ).toMatch(NOCHECK);
+    }
   });
 
   it("an ill-formed entry is reported by the checking host, and not without it", () => {
