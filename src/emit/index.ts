@@ -20,14 +20,18 @@ export type { HeaderInfo } from "./client-view.js";
  */
 export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const [index, schema] = await Promise.all([
-    // Both files are written in their final form (layout.ts); the tests hold
+  const view = clientView(model, header);
+  const [index, operations, schema] = await Promise.all([
+    // The files are written in their final form (layout.ts); the tests hold
     // them to Prettier (test/emit/prettier-stable.test.ts, schema-types.test.ts).
-    render("index.ts.hbs", clientView(model, header)),
+    render("index.ts.hbs", view),
+    // The operations table, apart so that a user's build need not type-check it (see the template).
+    render("operations.ts.hbs", view),
     schemaTypes(model.schemaDocument ?? document).then((types) => `${headerLine(header).text}
 ${types}`),
   ]);
   files.set("index.ts", index);
+  files.set("operations.ts", operations);
   files.set("schema.ts", schema);
   const runtimeHeader = lineComment(`Runtime of gen-auth-client ${header.generatorVersion}, copied into this client. Do not edit.`).text;
   for (const [path, source] of await runtimeFilesFor(index)) {

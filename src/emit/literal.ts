@@ -64,3 +64,27 @@ export function literalDoc(value: LiteralValue): Doc {
 export function literal(value: LiteralValue, column = 0): Code {
   return print(literalDoc(value), column);
 }
+
+/**
+ * The type `as const` would give `value`: `readonly [...]` tuples, `{ readonly key: ... }`
+ * objects (`;` between members, as Prettier prints type literals), literal types for
+ * strings, numbers and booleans. For the types of plain data that is not itself checked
+ * in users' builds (templates/operations.ts.hbs).
+ */
+export function constTypeDoc(value: LiteralValue): Doc {
+  if (value === null || value === undefined || typeof value !== "object") return literalDoc(value);
+  if (Array.isArray(value)) {
+    const items = value as readonly LiteralValue[];
+    if (items.length === 0) return trusted("readonly []");
+    return group([trusted("readonly ["), indent([softline, joinDocs(COMMA_LINE, items.map(constTypeDoc))]), ifBreak(trusted(",")), softline, trusted("]")]);
+  }
+  const props = entries(value as { readonly [key: string]: LiteralValue });
+  if (props.length === 0) return trusted("{}");
+  return group([
+    trusted("{"),
+    indent([line, joinDocs([trusted(";"), line], props.map(([k, v]) => [trusted("readonly "), objectKey(k), trusted(": "), constTypeDoc(v)]))]),
+    ifBreak(trusted(";")),
+    line,
+    trusted("}"),
+  ]);
+}

@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { buildModel } from "../../src/model/index.js";
 import { emitClient } from "../../src/emit/index.js";
 import { loaded } from "../model/helpers.js";
+import { checkingEverything } from "./check-everything.js";
 
 const NASTY = [
   "*/ process.exit(1); /*",
@@ -35,7 +36,10 @@ const NASTY = [
   "ünïcödé 名前",
 ];
 
-const hostile = fc.oneof(fc.constantFrom(...NASTY), fc.string({ minLength: 1, maxLength: 40, unit: "grapheme" }));
+const hostile = fc.oneof(
+  fc.constantFrom(...NASTY),
+  fc.string({ minLength: 1, maxLength: 40, unit: "grapheme" }),
+);
 
 /** A document whose every free-text place holds one of `t`'s strings. */
 function document(t: string[], i = 0) {
@@ -43,7 +47,12 @@ function document(t: string[], i = 0) {
   const scheme = `${at(5)}`;
   return {
     info: { title: at(0), version: at(1), description: at(2) },
-    servers: [{ url: `https://api.example.com/${encodeURIComponent(at(3))}`, description: at(4) }],
+    servers: [
+      {
+        url: `https://api.example.com/${encodeURIComponent(at(3))}`,
+        description: at(4),
+      },
+    ],
     security: [{ [scheme]: [] }],
     paths: {
       [`/items/${encodeURIComponent(at(6))}`]: {
@@ -52,13 +61,31 @@ function document(t: string[], i = 0) {
           summary: at(8),
           description: at(9),
           parameters: [
-            { name: at(10), in: "query", description: at(11), schema: { type: "string", enum: [at(12), at(13)], example: at(14) } },
+            {
+              name: at(10),
+              in: "query",
+              description: at(11),
+              schema: {
+                type: "string",
+                enum: [at(12), at(13)],
+                example: at(14),
+              },
+            },
             { name: at(15), in: "header", schema: { type: "string" } },
           ],
           responses: {
             "200": {
               description: at(16),
-              content: { "application/json": { schema: { type: "object", properties: { [at(17)]: { type: "string", description: at(18) } } } } },
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      [at(17)]: { type: "string", description: at(18) },
+                    },
+                  },
+                },
+              },
             },
             "4XX": { description: at(19) },
           },
@@ -70,8 +97,16 @@ function document(t: string[], i = 0) {
         [scheme]: {
           type: "oauth2",
           description: at(20),
-          flows: { clientCredentials: { tokenUrl: `https://as.example.com/${encodeURIComponent(at(21))}`, scopes: { [at(22)]: at(23) } } },
-          "x-gen-auth-client": { tokenResponsePath: [at(24)], issuer: `https://as.example.com/${encodeURIComponent(at(25))}` },
+          flows: {
+            clientCredentials: {
+              tokenUrl: `https://as.example.com/${encodeURIComponent(at(21))}`,
+              scopes: { [at(22)]: at(23) },
+            },
+          },
+          "x-gen-auth-client": {
+            tokenResponsePath: [at(24)],
+            issuer: `https://as.example.com/${encodeURIComponent(at(25))}`,
+          },
         },
       },
     },
@@ -80,7 +115,12 @@ function document(t: string[], i = 0) {
 
 /** Counts of the node kinds that can do something when the code runs. */
 function executableShape(source: string): Record<string, number> {
-  const file = ts.createSourceFile("index.ts", source, ts.ScriptTarget.Latest, true);
+  const file = ts.createSourceFile(
+    "index.ts",
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const kinds = [
     ts.SyntaxKind.CallExpression,
     ts.SyntaxKind.NewExpression,
@@ -97,7 +137,9 @@ function executableShape(source: string): Record<string, number> {
   ];
   const counts: Record<string, number> = {};
   const visit = (node: ts.Node): void => {
-    if (kinds.includes(node.kind)) counts[ts.SyntaxKind[node.kind]] = (counts[ts.SyntaxKind[node.kind]] ?? 0) + 1;
+    if (kinds.includes(node.kind))
+      counts[ts.SyntaxKind[node.kind]] =
+        (counts[ts.SyntaxKind[node.kind]] ?? 0) + 1;
     node.forEachChild(visit);
   };
   visit(file);
@@ -107,36 +149,63 @@ function executableShape(source: string): Record<string, number> {
 
 async function generateInto(dir: string, doc: Record<string, unknown>) {
   const model = buildModel(loaded(doc));
-  const files = await emitClient(model, loaded(doc).document, { generatorVersion: "0.0.0", specName: "hostile.yml", sha256: "0".repeat(64) });
+  const files = await emitClient(model, loaded(doc).document, {
+    generatorVersion: "0.0.0",
+    specName: "hostile.yml",
+    sha256: "0".repeat(64),
+  });
   for (const [path, contents] of files) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), contents);
   }
-  return { model, index: files.get("index.ts")! };
+  return {
+    model,
+    index: files.get("index.ts")!,
+    operations: files.get("operations.ts")!,
+  };
 }
 
 describe("hostile documents cannot inject code", () => {
   it("outputs compile, have the benign document's code shape, and carry the text exactly", async () => {
     const root = await mkdtemp(join(tmpdir(), "hostile-"));
     try {
-      const baseline = await generateInto(join(root, "baseline"), document(["plain"].concat(Array.from({ length: 25 }, (_, i) => `v${i}`))));
+      const baseline = await generateInto(
+        join(root, "baseline"),
+        document(
+          ["plain"].concat(Array.from({ length: 25 }, (_, i) => `v${i}`)),
+        ),
+      );
       const baselineShape = executableShape(baseline.index);
-      const samples = fc.sample(fc.array(hostile, { minLength: 26, maxLength: 26 }), { numRuns: 12, seed: 20261124 });
+      const baselineOperationsShape = executableShape(baseline.operations);
+      const samples = fc.sample(
+        fc.array(hostile, { minLength: 26, maxLength: 26 }),
+        { numRuns: 12, seed: 20261124 },
+      );
       samples.push(NASTY.concat(NASTY).slice(0, 26));
-      const cases: { dir: string; doc: ReturnType<typeof document>; name: string }[] = [];
+      const cases: {
+        dir: string;
+        doc: ReturnType<typeof document>;
+        name: string;
+      }[] = [];
       for (const [n, strings] of samples.entries()) {
         const dir = join(root, `case-${n}`);
         const doc = document(strings);
-        const { model, index } = await generateInto(dir, doc);
+        const { model, index, operations } = await generateInto(dir, doc);
         expect(executableShape(index), `case ${n}`).toEqual(baselineShape);
+        expect(executableShape(operations), `case ${n}: operations.ts`).toEqual(
+          baselineOperationsShape,
+        );
         cases.push({ dir, doc, name: model.operations[0]!.name });
       }
 
       // Generated clients are ESM; under NodeNext the nearest package.json says so.
       await writeFile(join(root, "package.json"), '{"type":"module"}');
       // One program for all outputs: strict, DOM lib, no Node types; emitted as JS to run.
-      const files = [join(root, "baseline", "index.ts"), ...cases.map((c) => join(c.dir, "index.ts"))];
-      const program = ts.createProgram(files, {
+      const files = [
+        join(root, "baseline", "index.ts"),
+        ...cases.map((c) => join(c.dir, "index.ts")),
+      ];
+      const options: ts.CompilerOptions = {
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.NodeNext,
         moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -145,24 +214,49 @@ describe("hostile documents cannot inject code", () => {
         strict: true,
         outDir: join(root, "js"),
         rootDir: root,
-      });
-      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      };
+      // operations.ts included, though users' builds skip it (`@ts-nocheck`).
+      const program = ts.createProgram(
+        files,
+        options,
+        checkingEverything(options),
+      );
+      const diagnostics = ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
       expect(diagnostics).toEqual([]);
       program.emit();
       await writeFile(join(root, "js", "package.json"), '{"type":"module"}');
 
       // What the runtime reads is the document's text, exactly.
       for (const [n, { doc, name }] of cases.entries()) {
-        const client = (await import(pathToFileURL(join(root, "js", `case-${n}`, "index.js")).href)) as {
-          operations: Record<string, { path: string; parameters: { name: string }[]; security: Record<string, string[]>[] }>;
+        const client = (await import(
+          pathToFileURL(join(root, "js", `case-${n}`, "index.js")).href
+        )) as {
+          operations: Record<
+            string,
+            {
+              path: string;
+              parameters: { name: string }[];
+              security: Record<string, string[]>[];
+            }
+          >;
           securitySchemes: Record<string, unknown>;
         };
         const path = Object.keys(doc.paths)[0]!;
-        const operation = doc.paths[path as keyof typeof doc.paths] as { get: { parameters: { name: string }[] } };
+        const operation = doc.paths[path as keyof typeof doc.paths] as {
+          get: { parameters: { name: string }[] };
+        };
         expect(client.operations[name]!.path).toBe(path);
-        expect(client.operations[name]!.parameters.map((p) => p.name)).toEqual(operation.get.parameters.map((p) => p.name));
-        expect(Object.keys(client.securitySchemes)).toEqual(Object.keys(doc.components.securitySchemes));
-        expect(Object.getPrototypeOf(client.securitySchemes)).toBe(Object.prototype);
+        expect(client.operations[name]!.parameters.map((p) => p.name)).toEqual(
+          operation.get.parameters.map((p) => p.name),
+        );
+        expect(Object.keys(client.securitySchemes)).toEqual(
+          Object.keys(doc.components.securitySchemes),
+        );
+        expect(Object.getPrototypeOf(client.securitySchemes)).toBe(
+          Object.prototype,
+        );
         expect(client.operations[name]!.security).toEqual(doc.security);
       }
     } finally {

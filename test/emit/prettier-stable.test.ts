@@ -1,5 +1,5 @@
 /**
- * index.ts is written in its final form (src/emit/layout.ts), without running Prettier on it
+ * index.ts and operations.ts are written in their final form (src/emit/layout.ts), without running Prettier on it
  * at generation time; this holds that form to Prettier itself, with the options in
  * src/emit/format.ts: every committed client, the corpus sample, and hostile names must come
  * out of `prettier.format` unchanged.
@@ -15,10 +15,21 @@ import { buildModel } from "../../src/model/index.js";
 import { loaded } from "../model/helpers.js";
 
 const repo = resolve(import.meta.dirname, "../..");
-const committed = ["generated", "test/snapshots"].flatMap((dir) => readdirSync(join(repo, dir)).map((d) => join(dir, d, "index.ts")));
+const committed = ["generated", "test/snapshots"].flatMap((dir) =>
+  readdirSync(join(repo, dir)).flatMap((d) => [
+    join(dir, d, "index.ts"),
+    join(dir, d, "operations.ts"),
+  ]),
+);
 const corpus = join(repo, "test/fixtures/corpus");
-const corpusDocuments = readdirSync(corpus).filter((f) => f.endsWith(".json") || f.endsWith(".yaml") || f.endsWith(".yml"));
-const header = { generatorVersion: "0.0.0", specName: "spec.yml", sha256: "0".repeat(64) };
+const corpusDocuments = readdirSync(corpus).filter(
+  (f) => f.endsWith(".json") || f.endsWith(".yaml") || f.endsWith(".yml"),
+);
+const header = {
+  generatorVersion: "0.0.0",
+  specName: "spec.yml",
+  sha256: "0".repeat(64),
+};
 
 /** The first line where Prettier's output differs, to read in a failure. */
 function firstDifference(source: string, formatted: string): string {
@@ -30,56 +41,122 @@ function firstDifference(source: string, formatted: string): string {
 
 async function expectStable(source: string): Promise<void> {
   const formatted = await formatTypeScript(source);
-  expect(formatted === source, formatted === source ? "" : firstDifference(source, formatted)).toBe(true);
+  expect(
+    formatted === source,
+    formatted === source ? "" : firstDifference(source, formatted),
+  ).toBe(true);
 }
 
-describe("index.ts is already Prettier-formatted", () => {
+describe("index.ts and operations.ts are already Prettier-formatted", () => {
   it.each(committed)("%s", async (file) => {
     await expectStable(readFileSync(join(repo, file), "utf8"));
   });
 
   it.each(corpusDocuments)("corpus: %s", async (file) => {
     const document = await loadDocument(join(corpus, file));
-    await expectStable(await render("index.ts.hbs", clientView(buildModel(document), header)));
+    const view = clientView(buildModel(document), header);
+    await expectStable(await render("index.ts.hbs", view));
+    await expectStable(await render("operations.ts.hbs", view));
   });
 
   it("lays out what a document's text can make long or odd: quotes, non-ASCII keys, long scopes and URLs", async () => {
-    const scopes = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`scope:${"x".repeat(i * 3)}:${i}`, "a scope"]));
-    const source = await render(
-      "index.ts.hbs",
-      clientView(
-        buildModel(
-          loaded({
-            "x-gen-auth-client": { requestIdHeader: "x-a-rather-long-request-identifier-header" },
-            servers: [
-              { url: "https://{region}.example.com/a/very/long/path/that/goes/on/and/on/and/on", variables: { region: { default: "eu", enum: ["eu", "us", "ap-southeast-1", "ap-northeast-2", "sa-east-1", "ca-central"] } } },
-            ],
-            security: [{ 名前: [] }, { 'say "hi"': [] }],
-            paths: {
-              "/items/{itemIdentifierThatIsRatherLong}/sub-resources/{subResourceIdentifierThatIsLong}": {
-                get: {
-                  operationId: "getTheSubResourceOfAnItemByBothOfTheirRatherLongIdentifiers",
-                  parameters: [
-                    { name: "itemIdentifierThatIsRatherLong", in: "path", required: true, schema: { type: "string" } },
-                    { name: "subResourceIdentifierThatIsLong", in: "path", required: true, schema: { type: "string" } },
-                    { name: "it's \"quoted\"", in: "query", schema: { type: "string" } },
+    const scopes = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        `scope:${"x".repeat(i * 3)}:${i}`,
+        "a scope",
+      ]),
+    );
+    const view = clientView(
+      buildModel(
+        loaded({
+          "x-gen-auth-client": {
+            requestIdHeader: "x-a-rather-long-request-identifier-header",
+          },
+          servers: [
+            {
+              url: "https://{region}.example.com/a/very/long/path/that/goes/on/and/on/and/on",
+              variables: {
+                region: {
+                  default: "eu",
+                  enum: [
+                    "eu",
+                    "us",
+                    "ap-southeast-1",
+                    "ap-northeast-2",
+                    "sa-east-1",
+                    "ca-central",
                   ],
-                  responses: { "200": { description: "ok", content: { "application/vnd.example.sub-resource+json": { schema: { type: "object" } } } }, "4XX": { description: "error" } },
                 },
               },
             },
-            components: {
-              securitySchemes: {
-                名前: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "https://auth.example.com/oauth2/a/rather/long/token/endpoint/path/v2/token", scopes } } },
-                'say "hi"': { type: "apiKey", in: "header", name: "X-Api-Key-With-A-Rather-Long-Header-Name-That-Goes-On" },
+          ],
+          // Long scope lists make the `OperationSecurity` member types break (operations.ts).
+          security: [{ 名前: Object.keys(scopes) }, { 'say "hi"': [] }, { 名前: ["scope:"], 'say "hi"': [] }],
+          paths: {
+            "/items/{itemIdentifierThatIsRatherLong}/sub-resources/{subResourceIdentifierThatIsLong}":
+              {
+                get: {
+                  operationId:
+                    "getTheSubResourceOfAnItemByBothOfTheirRatherLongIdentifiers",
+                  parameters: [
+                    {
+                      name: "itemIdentifierThatIsRatherLong",
+                      in: "path",
+                      required: true,
+                      schema: { type: "string" },
+                    },
+                    {
+                      name: "subResourceIdentifierThatIsLong",
+                      in: "path",
+                      required: true,
+                      schema: { type: "string" },
+                    },
+                    {
+                      name: 'it\'s "quoted"',
+                      in: "query",
+                      schema: { type: "string" },
+                    },
+                  ],
+                  responses: {
+                    "200": {
+                      description: "ok",
+                      content: {
+                        "application/vnd.example.sub-resource+json": {
+                          schema: { type: "object" },
+                        },
+                      },
+                    },
+                    "4XX": { description: "error" },
+                  },
+                },
+              },
+          },
+          components: {
+            securitySchemes: {
+              名前: {
+                type: "oauth2",
+                flows: {
+                  clientCredentials: {
+                    tokenUrl:
+                      "https://auth.example.com/oauth2/a/rather/long/token/endpoint/path/v2/token",
+                    scopes,
+                  },
+                },
+              },
+              'say "hi"': {
+                type: "apiKey",
+                in: "header",
+                name: "X-Api-Key-With-A-Rather-Long-Header-Name-That-Goes-On",
               },
             },
-          }),
-        ),
-        header,
+          },
+        }),
       ),
+      header,
     );
+    const source = await render("index.ts.hbs", view);
     expect(source).toContain("名前");
     await expectStable(source);
+    await expectStable(await render("operations.ts.hbs", view));
   });
 });

@@ -5,20 +5,27 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import ts from "typescript";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { checkingEverything, NOCHECK } from "./check-everything.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? tsFiles(join(dir, e.name))
+      : e.name.endsWith(".ts")
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
 const outputs = [
   ...readdirSync(join(repo, "generated")).map((d) => join("generated", d)),
-  ...readdirSync(join(repo, "test/snapshots")).map((d) => join("test/snapshots", d)),
+  ...readdirSync(join(repo, "test/snapshots")).map((d) =>
+    join("test/snapshots", d),
+  ),
 ];
 
 /**
@@ -26,27 +33,39 @@ const outputs = [
  * shared. Diagnostics are then reported per output folder.
  */
 function diagnosticsByOutput(): Map<string, string[]> {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+    types: [],
+    strict: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noImplicitReturns: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+  };
+  // Including operations.ts, which users' builds skip (`@ts-nocheck`): here it is checked.
   const program = ts.createProgram(
     outputs.flatMap((output) => tsFiles(join(repo, output))),
-    {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-      types: [],
-      strict: true,
-      noUnusedLocals: true,
-      noUnusedParameters: true,
-      noImplicitReturns: true,
-      exactOptionalPropertyTypes: true,
-      noEmit: true,
-    },
+    options,
+    checkingEverything(options),
   );
   const byOutput = new Map<string, string[]>(outputs.map((o) => [o, []]));
   for (const d of ts.getPreEmitDiagnostics(program)) {
-    const text = ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => repo, getNewLine: () => "\n" });
-    const output = outputs.find((o) => d.file?.fileName.startsWith(join(repo, o) + "/"));
-    (output === undefined ? (byOutput.get("(other)") ?? byOutput.set("(other)", []).get("(other)")!) : byOutput.get(output)!).push(text);
+    const text = ts.formatDiagnostic(d, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => repo,
+      getNewLine: () => "\n",
+    });
+    const output = outputs.find((o) =>
+      d.file?.fileName.startsWith(join(repo, o) + "/"),
+    );
+    (output === undefined
+      ? (byOutput.get("(other)") ?? byOutput.set("(other)", []).get("(other)")!)
+      : byOutput.get(output)!
+    ).push(text);
   }
   return byOutput;
 }
@@ -63,5 +82,51 @@ describe("generated clients type-check under strict, DOM lib, no Node types", ()
 
   it("nothing outside the outputs is reported", () => {
     expect(diagnostics.get("(other)") ?? []).toEqual([]);
+  });
+});
+
+describe("operations.ts: skipped by users' builds, checked here", () => {
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    types: [],
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  };
+  const file = join(repo, "generated/example-api/operations.ts");
+
+  it("every output's operations.ts carries the pragma on its second line", () => {
+    for (const output of outputs)
+      expect(
+        readFileSync(join(repo, output, "operations.ts"), "utf8").split(
+          "\n",
+        )[1],
+        output,
+      ).toMatch(NOCHECK);
+  });
+
+  it("an ill-formed entry is reported by the checking host, and not without it", () => {
+    const broken = readFileSync(file, "utf8").replace(
+      /method: "[A-Z]+"/,
+      "method: 42",
+    );
+    const reading = (): ts.CompilerHost => {
+      const host = ts.createCompilerHost(options);
+      const read = host.getSourceFile.bind(host);
+      host.getSourceFile = (name, ...rest) =>
+        name === file
+          ? ts.createSourceFile(name, broken, ts.ScriptTarget.ES2022)
+          : read(name, ...rest);
+      return host;
+    };
+    const diagnose = (host: ts.CompilerHost): string[] =>
+      ts
+        .getPreEmitDiagnostics(ts.createProgram([file], options, host))
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(diagnose(reading())).toEqual([]);
+    expect(
+      diagnose(checkingEverything(options, reading())).join("\n"),
+    ).toContain("not assignable");
   });
 });
