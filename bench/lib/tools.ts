@@ -83,7 +83,9 @@ export function tools(): Tool[] {
       version: ourVersion,
       args: (spec, out) => [join(ROOT, "bin", "gen-auth-client.js"), spec, "-o", out, "--quiet"],
       checkFiles(doc, outName, out) {
-        const index = readFileSync(join(out, "index.ts"), "utf8");
+        // The operations table: operations.ts since it moved out of index.ts.
+        const table = existsSync(join(out, "operations.ts")) ? "operations.ts" : "index.ts";
+        const index = readFileSync(join(out, table), "utf8");
         const ops = [...index.matchAll(/name: ("(?:[^"\\]|\\.)*"),\s*method: "([A-Z]+)",\s*path: ("(?:[^"\\]|\\.)*")/g)].map((m) => ({
           name: JSON.parse(m[1]!) as string,
           method: m[2]!,
