@@ -28,8 +28,8 @@ interface Profile {
 }
 
 const OURS: [RegExp, string][] = [
-  [/\/dist\/emit\/format\.js$/, "emit: Prettier (format.js)"],
-  [/\/dist\/emit\/schema-types\.js$/, "emit: schema.ts (openapi-typescript)"],
+  [/\/dist\/emit\/(schema-types\.js|schema\/)/, "emit: schema.ts"],
+  [/\/dist\/emit\/layout\.js$/, "emit: layout printer"],
   [/\/dist\/emit\/template\.js$/, "emit: templates (Handlebars)"],
   [/\/dist\/emit\//, "emit: views, encoders"],
   [/\/dist\/load\/(parse|json-syntax|json|locate|read)\.js$/, "load: read + parse with positions"],
@@ -43,7 +43,8 @@ const OURS: [RegExp, string][] = [
 ];
 
 const PACKAGES: [RegExp, string][] = [
-  [/node_modules\/prettier\//, "emit: Prettier (format.js)"],
+  // Neither runs at generation any more; kept so that a profile of an older build still reads.
+  [/node_modules\/prettier\//, "emit: Prettier"],
   [/node_modules\/(openapi-typescript|@redocly|typescript)\//, "emit: schema.ts (openapi-typescript)"],
   [/node_modules\/handlebars\//, "emit: templates (Handlebars)"],
   [/node_modules\/yaml\//, "load: read + parse with positions"],
