@@ -7,7 +7,7 @@ import { trusted, type Code } from "./code.js";
 import { jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
 import { fluid, group, ifBreak, indent, joinDocs, line, softline, type Doc } from "./layout.js";
 import { constTypeDoc, literalDoc, type LiteralValue } from "./literal.js";
-import { argMembers, argsRequired, operationTypeDeclaration, resultDeclaration, typeNames, usesOperationType } from "./operation-types.js";
+import { argsDeclaration, argsRequired, operationTypeDeclaration, resultDeclaration, typeNames, usesOperationType } from "./operation-types.js";
 import { describeSecurity } from "./security-doc.js";
 import { schemeView, type SchemeView } from "./scheme-view.js";
 import { serversView, type ServersView } from "./server-view.js";
@@ -40,11 +40,10 @@ export interface OperationView {
   /** `  readonly name: readonly [...];` in `OperationSecurity`. */
   securityMember: Code;
   types: ReturnType<typeof typeNames>;
-  jsdocName: Code;
   /** The `…Operation` alias, declared only where the argument or result types use it. */
   operationType: Code | false;
-  /** The members of the `…Args` interface, each with its JSDoc. */
-  args: Code[];
+  /** `export interface …Args extends CallOptions { ... }` (or an alias of `CallOptions`), with its JSDoc. */
+  args: Code;
   /** `export type …Result = Result<...>;` */
   result: Code;
   /** The method in the `Client` interface, with its JSDoc. */
@@ -108,8 +107,11 @@ function operationSpec(operation: OperationModel): LiteralValue {
 
 function operationView(operation: OperationModel): OperationView {
   const types = typeNames(operation);
-  const tags = [trusted(`@see ${jsdocCode(`${operation.method} ${operation.path}`)}`)];
-  if (operation.deprecated) tags.push(trusted("@deprecated The document marks this operation deprecated."));
+  // The request line is a paragraph, not an `@see` tag: `tsc` skips parsing a TypeScript
+  // file's JSDoc unless it holds `@see` or `@link`, and a large API's method docs run to a
+  // megabyte that the user's every build would otherwise parse.
+  const requestLine = jsdocCode(`${operation.method} ${operation.path}`);
+  const tags = operation.deprecated ? [trusted("@deprecated The document marks this operation deprecated.")] : [];
   const name = memberName(operation.name);
   // In an interface, `new(…)` declares a construct signature, not a method named "new".
   const interfaceKey = operation.name === "new" ? stringLiteral(operation.name) : name;
@@ -118,11 +120,10 @@ function operationView(operation: OperationModel): OperationView {
     specEntry: memberLines(trusted(""), [name, trusted(": "), literalDoc(operationSpec(operation)), trusted(",")]),
     securityMember: memberLines(trusted(""), [trusted("readonly "), name, trusted(": "), constTypeDoc(securityValue(operation)), trusted(";")]),
     types,
-    jsdocName: trusted(jsdocCode(operation.name)),
     operationType: usesOperationType(operation) && operationTypeDeclaration(operation, types.operation),
-    args: argMembers(operation, types.operation),
+    args: argsDeclaration(operation, types.args, types.operation),
     result: resultDeclaration(operation, types.result, types.operation),
-    method: memberLines(jsdoc([operation.summary, operation.description, describeSecurity(operation.security)], tags), [
+    method: memberLines(jsdoc([operation.summary, operation.description, describeSecurity(operation.security), requestLine], tags), [
       interfaceKey,
       group([trusted("("), indent([softline, parameter]), ifBreak(trusted(",")), softline, trusted(")")]),
       trusted(`: Promise<${types.result.text}>;`),
@@ -143,7 +144,10 @@ function runtimeImports(model: ApiModel, hasOAuth: boolean): Code[] {
   ]);
   // Only what the result types use (`noUnusedLocals`): a document may have no operations
   // (only webhooks), or declare no error responses at all, or no success ones.
-  if (model.operations.length > 0) names.add("type Result");
+  if (model.operations.length > 0) {
+    names.add("type CallOptions");
+    names.add("type Result");
+  }
   const responses = model.operations.flatMap((op) => op.responses);
   if (responses.some((r) => r.success)) names.add("type Success");
   if (responses.some((r) => !r.success)) names.add("type HttpError");

@@ -6,7 +6,7 @@
 import type { OperationModel, ResponseModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
 import { identifier, indexedAccess, jsdoc, jsdocCode, stringLiteral } from "./encode.js";
-import { fluid, print, type Doc } from "./layout.js";
+import { fluid, hardline, lines, print, type Doc } from "./layout.js";
 import { memberLines, typeReference, unionType } from "./type-docs.js";
 import { operationTypeNames } from "../model/naming.js";
 
@@ -35,8 +35,8 @@ const ARG_GROUPS = [
 const NON_NULLABLE = trusted("NonNullable");
 
 
-/** The members of the `...Args` interface, each with its JSDoc; `signal` is always last. */
-export function argMembers(operation: OperationModel, operationType: Code): Code[] {
+/** The members of the `...Args` interface beyond `CallOptions`, each with its JSDoc. */
+function argMembers(operation: OperationModel, operationType: Code): Code[] {
   const members: Code[] = [];
   for (const group of ARG_GROUPS) {
     const parameters = operation.parameters.filter((p) => p.in === group.location);
@@ -59,8 +59,24 @@ export function argMembers(operation: OperationModel, operationType: Code): Code
       ]),
     );
   }
-  members.push(memberLines(jsdoc(["Aborts the call, including any token acquisition it waits for."]), trusted("signal?: AbortSignal;")));
   return members;
+}
+
+const CALL_OPTIONS = trusted("CallOptions");
+
+/**
+ * `export interface XArgs extends CallOptions { path: ...; }`, or `export type XArgs =
+ * CallOptions;` for an operation that takes nothing else. `signal` comes from `CallOptions`
+ * rather than being written into each of a large API's thousand interfaces: every line
+ * here is parsed and checked in the user's build.
+ */
+export function argsDeclaration(operation: OperationModel, name: Code, operationType: Code): Code {
+  const doc = jsdoc([`Arguments of ${jsdocCode(operation.name)}.`]);
+  const members = argMembers(operation, operationType);
+  if (members.length === 0) return print([lines(doc), hardline, trusted("export type "), name, trusted(" = "), CALL_OPTIONS, trusted(";")]);
+  // Prettier keeps a single heritage clause on the declaration's line, however long.
+  const heading = print([lines(doc), hardline, trusted("export interface "), name, trusted(" extends "), CALL_OPTIONS, trusted(" {")]);
+  return trusted(`${heading.text}\n${members.map((m) => m.text).join("\n")}\n}`);
 }
 
 /**

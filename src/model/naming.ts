@@ -51,6 +51,7 @@ export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([
   "AuthOptions",
   "BasicCredential",
   "BearerCredential",
+  "CallOptions",
   "Client",
   "ClientOptions",
   "CredentialsForOptions",

@@ -22,7 +22,7 @@ import { chooseServer, type ServerSpec } from "./servers.js";
 
 export type { SchemeSpec, TokenEndpointQuirks, TokenFromSpec } from "./auth.js";
 export type { RuntimeParts } from "./parts.js";
-export type { OperationSpec, CallArgs } from "./operation.js";
+export type { OperationSpec, CallArgs, CallOptions } from "./operation.js";
 export type { ApiKeyCredential, BasicCredential, BearerCredential, ClientOptions, OAuth2Credential } from "./options.js";
 export type {
   ApiError,

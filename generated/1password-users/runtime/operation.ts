@@ -45,7 +45,16 @@ export interface OperationSpec {
   readonly responses: Readonly<Record<string, ResponseBodyKind>>;
 }
 
-/** The argument object of every generated method. */
+/**
+ * What every generated method takes besides the operation's own parameters and body; each
+ * `…Args` type extends it.
+ */
+export interface CallOptions {
+  /** Aborts the call, including any token acquisition it waits for. */
+  signal?: AbortSignal;
+}
+
+/** The argument object of every generated method, as the runtime reads it. */
 export interface CallArgs {
   readonly path?: Readonly<Record<string, unknown>>;
   readonly query?: Readonly<Record<string, unknown>>;
