@@ -8,6 +8,7 @@ import ts from "typescript";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkingEverything, NOCHECK } from "./check-everything.js";
+import { PUBLIC_TYPE_MODULES } from "../../src/emit/index.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 
@@ -128,5 +129,44 @@ describe("operations.ts: skipped by users' builds, checked here", () => {
     expect(
       diagnose(checkingEverything(options, reading())).join("\n"),
     ).toContain("not assignable");
+  });
+});
+
+describe("runtime: a user's build checks the types it names, not the implementation behind them", () => {
+  const runtimeFiles = (output: string): string[] =>
+    tsFiles(join(repo, output, "runtime")).map((f) =>
+      f.slice(join(repo, output).length + 1).split("\\").join("/"),
+    );
+
+  it("every runtime module but the public type modules carries the pragma on its second line", () => {
+    for (const output of outputs) {
+      for (const path of runtimeFiles(output)) {
+        const second = readFileSync(join(repo, output, path), "utf8").split("\n")[1]!;
+        if (PUBLIC_TYPE_MODULES.has(path)) expect(second, `${output}/${path}`).not.toMatch(NOCHECK);
+        else expect(second, `${output}/${path}`).toMatch(NOCHECK);
+      }
+    }
+  });
+
+  it("the public type modules exist in the runtime", () => {
+    for (const path of PUBLIC_TYPE_MODULES) {
+      expect(readFileSync(join(repo, "src", path), "utf8")).toMatch(/^export (interface|type) /m);
+    }
+  });
+
+  it("a build without the DOM lib is told so by the public types, not left with `any`", () => {
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      types: [],
+      lib: ["lib.es2022.d.ts"],
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    };
+    const program = ts.createProgram([join(repo, "generated/example-api/index.ts")], options);
+    const reported = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(reported.some((r) => r.includes("runtime/result.ts") && r.includes("Cannot find name 'Response'"))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * What the pipeline derives from an operation's static description, computed once on the
  * operation's first call and kept beside it (a WeakMap keyed by the OperationSpec): the

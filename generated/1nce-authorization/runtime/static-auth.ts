@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Security schemes whose credential the user hands over as it is: apiKey (OpenAPI 3
  * §4.8.27, `type: apiKey`) and the HTTP authentication schemes of `type: http` (RFC 9110

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * The contract between the request pipeline and each security scheme: a scheme turns
  * the user's configured credentials into headers, query parameters or cookies for one call.

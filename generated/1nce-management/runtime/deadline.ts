@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * One signal for a whole call (token acquisition, request, redirects, the 401 retry and
  * reading the body) that fires on `timeoutMs` or on the caller's own signal, whichever

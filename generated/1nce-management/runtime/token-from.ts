@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * A bearer scheme whose tokens an operation of the same API issues, declared with
  * `x-gen-auth-client.tokenFrom` (1NCE: `POST /oauth/token` with HTTP Basic and a JSON

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Request bodies by their declared encoding (OpenAPI 3 §4.8.13 Request Body Object,
  * §4.8.14.3-4 form and multipart considerations), and response bodies by the kind their

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * One run per key at a time: concurrent callers of a cold cache share one token request
  * instead of sending one each (issue: N calls → exactly one acquisition).

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * The runtime's optional pieces. The generated `index.ts` imports the ones its document
  * needs (scheme implementations, parameter serializers by location, body encoders by

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Client authentication at the token endpoint (RFC 6749 §2.3), by the RFC 7591 §2
  * `token_endpoint_auth_method` names.

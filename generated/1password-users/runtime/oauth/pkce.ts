@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Proof Key for Code Exchange (RFC 7636), S256 only: the `plain` method protects nothing
  * once the authorization request is observed, and OAuth 2.1 drops it.

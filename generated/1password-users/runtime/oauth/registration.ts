@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /** OAuth 2.0 Dynamic Client Registration Protocol (RFC 7591). */
 import type { AuthError } from "../result.js";
 import { isObject } from "./encoding.js";

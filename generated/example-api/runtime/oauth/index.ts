@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * OAuth 2 for generated clients: `oauth2Auth` (the RuntimeParts entry a client with an
  * oauth2 / openIdConnect scheme imports), `createOAuth2Auth` behind it, and the protocol

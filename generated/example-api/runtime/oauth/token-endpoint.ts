@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * The token endpoint (RFC 6749 §3.2): one request function per grant, one function that
  * processes every token response (§5.1 success, §5.2 error). Vendor departures come in as

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * AuthError construction for the OAuth 2 runtime. Messages name endpoints and OAuth error
  * codes, never a secret, code, verifier or token: server-supplied text is scrubbed of every

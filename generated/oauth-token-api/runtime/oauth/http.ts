@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * The one way the OAuth 2 runtime talks to an authorization server: transport checked
  * before anything is sent, `redirect: "manual"` so that credentials never follow a

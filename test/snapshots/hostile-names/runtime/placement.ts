@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * What a request carries beyond the header fields the pipeline sets: credentials placed
  * in the query or in a cookie (OpenAPI 3 §4.8.27, apiKey `in: query | cookie`), and

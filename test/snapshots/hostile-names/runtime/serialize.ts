@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Parameter serialization, OpenAPI 3 §4.8.12.4 (Style Values) with the examples of the
  * corrected Style Examples table (OpenAPI 3.1.1 / 3.2.0): each style is the RFC 6570

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * RFC 6750 §3: a protected resource refuses a bearer token with a `WWW-Authenticate: Bearer`
  * challenge whose `error`, `error_description`, `error_uri` (and `realm`, `scope`) say why.

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * What a generated `index.ts` imports: `createClientRuntime`, which builds one SchemeAuth
  * per security scheme and the request pipeline from the parts the client hands over

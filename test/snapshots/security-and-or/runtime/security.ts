@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Choosing which credentials one call sends, from its Security Requirement Objects
  * (OpenAPI 3 §4.8.30): "When a list of Security Requirement Objects is defined on the

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Server Object, OpenAPI 3.1 §4.8.5–4.8.6: a URL template whose `{variables}` take the
  * caller's values, else their defaults. Enum values are checked by the generated types.

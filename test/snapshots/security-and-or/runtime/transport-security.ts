@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Where credentials may go. Tokens and secrets travel only over TLS, except to loopback
  * hosts (RFC 8252 §7.3 treats loopback as safe for native apps; tests rely on it), and

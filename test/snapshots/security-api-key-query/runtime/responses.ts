@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Matching a response to the operation's declared responses (OpenAPI 3 §4.8.16 Responses
  * Object): "the explicit code definition takes precedence over the range definition for

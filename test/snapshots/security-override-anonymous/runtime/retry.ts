@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Retries of transient failures, the way mature SDKs do them: only for idempotent
  * methods unless asked (RFC 9110 §9.2.2: a client can repeat those "knowing the result is

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * The authorization code flow's front channel: the authorization request (RFC 6749
  * §4.1.1 with RFC 7636 §4.3) and the checks on the callback (RFC 6749 §4.1.2, RFC 9207).

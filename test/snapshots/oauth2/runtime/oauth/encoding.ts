@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * Encodings shared by the OAuth 2 steps. Web APIs only (TextEncoder, btoa, Web Crypto), so
  * the runtime runs in browsers, workers, Deno, Bun and Node alike.

@@ -1,4 +1,5 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
+// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
  * One `oauth2` or `openIdConnect` security scheme of a generated client: where its tokens
  * come from, how they are cached and refreshed, and the `api.auth.<scheme>` methods.
