@@ -2,8 +2,8 @@
  * A recording HTTP server on 127.0.0.1 (port 0) for the runtime tests: every request is
  * kept as it arrived (raw URL, headers, body), and the handler can be swapped per test.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { listenOnLoopback, readBody } from "../support/http-server.js";
 import { bodyEncoders } from "../../src/runtime/body.js";
 import { placeOutsideHeaders } from "../../src/runtime/placement.js";
 import type { RuntimeParts } from "../../src/runtime/parts.js";
@@ -44,23 +44,13 @@ export const json =
 export async function startServer(initial: Handler = json(200, {})): Promise<RecordingServer> {
   let handler = initial;
   const requests: Received[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const received: Received = {
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
+  const { origin, close } = await listenOnLoopback((req, res) => {
+    void readBody(req).then((body) => {
+      const received: Received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
       requests.push(received);
       Promise.resolve(handler(received, res)).catch(() => res.destroy());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
   return {
     url: origin,
     origin,
@@ -68,19 +58,8 @@ export async function startServer(initial: Handler = json(200, {})): Promise<Rec
     handle(next) {
       handler = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 
-/** A port nothing listens on: bound, read, closed. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from "../support/http-server.js";

@@ -1,5 +1,8 @@
-/** A node:http server on 127.0.0.1 with an ephemeral port, closed with its keep-alive connections. */
-import http from "node:http";
+/**
+ * Loopback HTTP servers for tests: bound to 127.0.0.1 on an ephemeral port, and closed with
+ * their keep-alive connections, so that a test never leaves a server or socket behind.
+ */
+import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface LoopbackServer {
@@ -9,7 +12,7 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-export async function listenOnLoopback(handler: http.RequestListener): Promise<LoopbackServer> {
+export async function listenOnLoopback(handler?: http.RequestListener): Promise<LoopbackServer> {
   const server = http.createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -25,4 +28,21 @@ export async function listenOnLoopback(handler: http.RequestListener): Promise<L
         server.closeAllConnections();
       }),
   };
+}
+
+/** A request's body as UTF-8 text, once it has all arrived. */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+/** A port nothing listens on: bound, read, closed. */
+export async function freePort(): Promise<number> {
+  const { origin, close } = await listenOnLoopback();
+  await close();
+  return Number(new URL(origin).port);
 }

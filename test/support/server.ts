@@ -1,6 +1,6 @@
-/** A node:http server on 127.0.0.1 for tests, closed by the caller (usually in afterAll). */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+/** A recording server on 127.0.0.1 for tests, closed by the caller (usually in afterAll). */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { listenOnLoopback, readBody } from "./http-server.js";
 
 export interface TestServer {
   url: string;
@@ -13,11 +13,8 @@ export type Handler = (req: IncomingMessage & { body: string }, res: ServerRespo
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: TestServer["requests"] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
+  const { origin, close } = await listenOnLoopback((req, res) => {
+    void readBody(req).then((body) => {
       requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
       Promise.resolve(handler(Object.assign(req, { body }), res)).catch((error: unknown) => {
         res.statusCode = 599;
@@ -25,17 +22,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: origin, requests, close };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
