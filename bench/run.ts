@@ -54,7 +54,7 @@ function parseArgs(argv: readonly string[]) {
   return {
     quick,
     runs: int("runs", quick ? 3 : 5),
-    tcRuns: int("tc-runs", quick ? 1 : 3),
+    tcRuns: int("tc-runs", quick ? 1 : 5),
     docs: list<DocId>("docs", DOC_IDS, quick ? ["small", "medium"] : DOC_IDS),
     tools: list<ToolId>("tools", TOOL_IDS, TOOL_IDS),
     only: list<Section>("only", SECTIONS, SECTIONS),

@@ -22,6 +22,8 @@ export interface TypecheckResult {
   firstError?: string;
   error?: string;
   medianMs?: number;
+  /** Each round's time, in round order: every tool ran once per round, in turn. */
+  roundMs?: number[];
   medianRssKb?: number;
   /** From --extendedDiagnostics: the checker's own time (median over the runs) and the type count. */
   checkTimeS?: number;
@@ -39,6 +41,10 @@ export async function benchTypecheck(
 ): Promise<TypecheckResult[]> {
   const results: TypecheckResult[] = [];
   for (const doc of docs) {
+    // Every check file of this document first, then the runs in rounds, each round running
+    // every tool once: this VM's speed drifts with its host, and a tool whose runs were all
+    // consecutive would take the drift alone (`roundMs` lets the report pair the rounds).
+    const jobs: { result: TypecheckResult; tsconfig: string; folder: string; slug: string; checkTimes: number[]; rss: number[] }[] = [];
     for (const tool of tools) {
       const gen = generated.find((g) => g.doc === doc.id && g.tool === tool.id);
       if (gen === undefined) continue;
@@ -73,36 +79,39 @@ export async function benchTypecheck(
             2,
           )}\n`,
         );
-        const result: TypecheckResult = { doc: doc.id, tool: tool.id, variant: check.variant, calls: check.calls, ok: true, errors: 0 };
+        const result: TypecheckResult = { doc: doc.id, tool: tool.id, variant: check.variant, calls: check.calls, ok: true, errors: 0, roundMs: [] };
         results.push(result);
-        const times: number[] = [];
-        const rss: number[] = [];
-        const checkTimes: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const run = await runNode([TSC, "-p", tsconfig, "--noEmit", "--strict", "--extendedDiagnostics", "--pretty", "false"], { cwd: folder, timeoutMs });
-          const errors = run.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
-          if (run.timedOut || run.signal !== null || (run.exitCode !== 0 && errors.length === 0)) {
-            result.ok = false;
-            result.error = failureReason(run);
-            log(`  tsc ${doc.id} ${slug}: FAILED — ${result.error}`);
-            break;
-          }
-          result.errors = errors.length;
-          if (errors.length > 0) result.firstError = errors[0]!.replace(folder, "").trim().slice(0, 240);
-          times.push(run.ms);
-          if (run.maxRssKb !== undefined) rss.push(run.maxRssKb);
-          const check = /Check time:\s+([\d.]+)s/.exec(run.stdout);
-          const types = /Types:\s+(\d+)/.exec(run.stdout);
-          if (check) checkTimes.push(Number(check[1]));
-          if (types) result.types = Number(types[1]);
-          log(`  tsc ${doc.id} ${slug}: ${fmtMs(run.ms)}, ${fmtMb(run.maxRssKb)}${errors.length > 0 ? `, ${errors.length} errors` : ""}`);
-        }
-        if (result.ok) {
-          result.medianMs = median(times);
-          if (checkTimes.length > 0) result.checkTimeS = median(checkTimes);
-          if (rss.length > 0) result.medianRssKb = median(rss);
-        }
+        jobs.push({ result, tsconfig, folder, slug, checkTimes: [], rss: [] });
       }
+    }
+    for (let i = 0; i < runs; i++) {
+      for (const job of jobs) {
+        const { result, folder } = job;
+        if (!result.ok) continue;
+        const run = await runNode([TSC, "-p", job.tsconfig, "--noEmit", "--strict", "--extendedDiagnostics", "--pretty", "false"], { cwd: folder, timeoutMs });
+        const errors = run.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
+        if (run.timedOut || run.signal !== null || (run.exitCode !== 0 && errors.length === 0)) {
+          result.ok = false;
+          result.error = failureReason(run);
+          log(`  tsc ${doc.id} ${job.slug}: FAILED — ${result.error}`);
+          continue;
+        }
+        result.errors = errors.length;
+        if (errors.length > 0) result.firstError = errors[0]!.replace(folder, "").trim().slice(0, 240);
+        result.roundMs!.push(run.ms);
+        if (run.maxRssKb !== undefined) job.rss.push(run.maxRssKb);
+        const check = /Check time:\s+([\d.]+)s/.exec(run.stdout);
+        const types = /Types:\s+(\d+)/.exec(run.stdout);
+        if (check) job.checkTimes.push(Number(check[1]));
+        if (types) result.types = Number(types[1]);
+        log(`  tsc ${doc.id} ${job.slug}: ${fmtMs(run.ms)}, ${fmtMb(run.maxRssKb)}${errors.length > 0 ? `, ${errors.length} errors` : ""}`);
+      }
+    }
+    for (const { result, checkTimes, rss } of jobs) {
+      if (!result.ok) continue;
+      result.medianMs = median(result.roundMs!);
+      if (checkTimes.length > 0) result.checkTimeS = median(checkTimes);
+      if (rss.length > 0) result.medianRssKb = median(rss);
     }
   }
   return results;
