@@ -279,6 +279,16 @@ function credentialHeaders(record: Readonly<Record<string, string>>): readonly (
   return checked;
 }
 
+/** Sets `fields` in `headers`, each checked; a value that cannot be sent is an argument error. */
+function putHeaders(op: OperationSpec, headers: Record<string, string>, fields: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    const header = checkHeader(name, value);
+    // Headers' own TypeError would quote the value; a client header may be a credential.
+    if (header === undefined) throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
+    putHeader(headers, header);
+  }
+}
+
 function buildRequest(
   op: OperationSpec,
   origin: string,
@@ -292,23 +302,20 @@ function buildRequest(
   placement: RuntimeParts["placement"],
 ): PreparedRequest | AuthError {
   const headers: Record<string, string> = {};
-  const set = (name: string, value: string) => {
-    const header = checkHeader(name, value);
-    // Headers' own TypeError would quote the value; a client header may be a credential.
-    if (header === undefined) throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
-    putHeader(headers, header);
-  };
   // Later sources win: client options, then parameters, then what the body and the
   // security schemes require.
-  if (clientHeaders !== undefined) for (const [name, value] of Object.entries(clientHeaders)) set(name, value);
-  for (const [name, value] of Object.entries(parameterHeaders)) set(name, value);
+  if (clientHeaders !== undefined) putHeaders(op, headers, clientHeaders);
+  putHeaders(op, headers, parameterHeaders);
   if (accept !== undefined && !Object.hasOwn(headers, "accept")) headers.accept = accept;
   if (body) {
     if (body.contentType === undefined) delete headers["content-type"];
-    else set("content-type", body.contentType);
+    else putHeaders(op, headers, { "content-type": body.contentType });
   }
 
+  // Whether anything goes beyond header fields: a cookie parameter, a query or cookie credential.
+  let placed = parameterCookies !== undefined;
   for (const credential of applied) {
+    if (credential.query !== undefined || credential.cookies !== undefined) placed = true;
     if (credential.headers === undefined) continue;
     const checked = credentialHeaders(credential.headers);
     if (typeof checked === "string") {
@@ -316,12 +323,15 @@ function buildRequest(
     }
     for (const header of checked) putHeader(headers, header);
   }
-  // Query and cookie credentials come only from schemes whose client hands over `placement`;
-  // one without it must not go out without its credential, or its cookie parameters.
-  if (placement === undefined && (parameterCookies !== undefined || applied.some((c) => c.query !== undefined || c.cookies !== undefined))) {
-    throw new TypeError(`internal error: ${op.name} sends a query or cookie credential or cookie parameter, and the client has no placement part`);
+  let href = url;
+  if (placed) {
+    // Only a client whose document has such a scheme or parameter hands over `placement`;
+    // without it, a request must not go out without its credential or cookie parameters.
+    if (placement === undefined) {
+      throw new TypeError(`internal error: ${op.name} sends a query or cookie credential or cookie parameter, and the client has no placement part`);
+    }
+    href = placement(url, headers, parameterCookies, applied);
   }
-  const href = placement === undefined ? url : placement(url, headers, parameterCookies, applied);
   return { href, origin, method: op.method, headers, body: body?.body ?? null };
 }
 
@@ -397,8 +407,9 @@ async function send(
       return failure(networkError(op.name, origin, error));
     }
 
-    if (!credentialed) return { response, method };
     const status = response.status;
+    // Only a credentialed call redirects by hand, and only a 3xx (or a browser's status 0) may be a redirect.
+    if (!credentialed || (status > 0 && (status < 300 || status > 399))) return { response, method };
     // Browsers hide manual redirects entirely (Fetch §4.4: an opaque-redirect response, status 0): nothing to follow safely.
     if (status === 0 && response.type === "opaqueredirect") {
       return failure(unexpected(context, response, `${op.name} was redirected, and this environment does not let the client check where to`), response);
