@@ -381,6 +381,13 @@ describe("responses are classified: exact code, then range, then default", () =>
     expect(result.response?.status).toBe(400);
   });
 
+  it("a declared error without content: body is there, undefined, and no requestId when none was sent", async () => {
+    server.handle((_, res) => res.writeHead(404).end());
+    const { error } = await runtime()(op({ responses: { "200": "json", "404": "empty" } }));
+    expect(Object.keys(error!)).toEqual(["kind", "status", "httpStatus", "body", "message"]);
+    expect(error!.body).toBeUndefined();
+  });
+
   it("4XX range and default", async () => {
     server.handle(json(404, { missing: true }));
     expect((await runtime()(op({ responses: declared }))).error).toMatchObject({ kind: "http", status: "4XX", httpStatus: 404 });

@@ -493,8 +493,16 @@ async function readDeclared(context: Context, op: OperationSpec, response: Respo
     if (requestId !== undefined) success.requestId = requestId;
     return withResponse(success, response);
   }
-  const message = `${op.name} failed: HTTP ${status}${reasonPhrase(response)}`;
-  return failure(defined({ kind: "http", status: declared, httpStatus: status, body: read.data, message, requestId }), response);
+  // `body` stays even when undefined (a declared response without content): the type declares it.
+  const error: { kind: "http"; status: number | string; httpStatus: number; body: unknown; message: string; requestId?: string } = {
+    kind: "http",
+    status: declared,
+    httpStatus: status,
+    body: read.data,
+    message: `${op.name} failed: HTTP ${status}${reasonPhrase(response)}`,
+  };
+  if (requestId !== undefined) error.requestId = requestId;
+  return failure(error, response);
 }
 
 function readRequestId(context: Context, response: Response): string | undefined {
