@@ -61,6 +61,9 @@ const BODY_PARTS = {
 /** Query and cookie credentials, and cookie parameters (placement.ts): a plain `key: name` entry. */
 const PLACEMENT_PART = { module: "placement", name: "placeOutsideHeaders", key: "placement" } as const satisfies Part;
 
+/** Server URL templates with variables (servers.ts): a plain `key: name` entry. */
+const SERVERS_PART = { module: "servers", name: "serverUrl", key: "servers" } as const satisfies Part;
+
 /** Whether a request can carry anything beyond header fields: a query or cookie credential, or a cookie parameter. */
 function needsPlacement(model: ApiModel): boolean {
   return (
@@ -121,10 +124,11 @@ export function runtimePartsView(model: ApiModel): RuntimePartsView {
   if (parameters.length > 0) entries.push(entry("parameters", parameters));
   if (bodies.length > 0) entries.push(entry("bodies", bodies));
   const placement = needsPlacement(model) ? [PLACEMENT_PART] : [];
-  for (const part of placement) entries.push(trusted(`${part.key}: ${part.name}`));
+  const servers = model.servers.some((server) => server.variables.length > 0) ? [SERVERS_PART] : [];
+  for (const part of [...placement, ...servers]) entries.push(trusted(`${part.key}: ${part.name}`));
 
   const byModule = new Map<string, Set<string>>();
-  for (const part of [...auth, ...parameters, ...bodies, ...placement]) {
+  for (const part of [...auth, ...parameters, ...bodies, ...placement, ...servers]) {
     byModule.set(part.module, (byModule.get(part.module) ?? new Set()).add(part.name));
   }
   const imports = [...byModule]

@@ -44,6 +44,7 @@ export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([
   "textBody",
   "binaryBody",
   "placeOutsideHeaders",
+  "serverUrl",
   "operations",
   "securitySchemes",
   "servers",

@@ -86,8 +86,9 @@ export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: Toke
     const started = generation;
     const tokens = await current().catch((error: unknown) => failure("token_request_failed", "the token store failed", { cause: error }));
     if ("kind" in tokens) return tokens;
-    const applied: AppliedCredentials = {
-      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    // Frozen, so that the pipeline checks the header once per token, not once per call.
+    const applied: AppliedCredentials = Object.freeze({
+      headers: Object.freeze({ authorization: `Bearer ${tokens.accessToken}` }),
       invalidate: async () => {
         forget();
         // Only the token that was refused: a newer one may already be stored.
@@ -95,7 +96,7 @@ export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: Toke
         if (stored?.accessToken === tokens.accessToken) await env.tokenStore.delete(key);
         forget();
       },
-    };
+    });
     if (generation === started) answered = { applied, expiresAt: tokens.expiresAt };
     return applied;
   }

@@ -272,6 +272,25 @@ describe("URLs and headers as sent", () => {
     expect(result.error).toEqual({ kind: "auth", reason: "invalid_credentials", message: 'getThing: a credential cannot be sent in the "x-key" header' });
     expect(server.requests).toHaveLength(0);
   });
+
+  it("a credential's header is checked once per frozen answer, so a new token is checked again", async () => {
+    // A token scheme answers with one frozen record per token: the check made for one token
+    // must not let the next (here one with CR LF in it) through.
+    const good = Object.freeze({ headers: Object.freeze({ authorization: "Bearer good" }) });
+    const bad = Object.freeze({ headers: Object.freeze({ authorization: `Bearer ${CANARY}\r\nx-injected: 1` }) });
+    let answer: AppliedCredentials = good;
+    const call = runtime({}, { Token: { name: "Token", configured: true, apply: () => answer } });
+    const secured = op({ security: [{ Token: [] }] });
+    expect((await call(secured)).ok).toBe(true);
+    answer = bad;
+    const refused = await call(secured);
+    expect(refused.error).toMatchObject({ kind: "auth", reason: "invalid_credentials" });
+    expectNoLeak(refused);
+    answer = good;
+    expect((await call(secured)).ok).toBe(true);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(["Bearer good", "Bearer good"]);
+    expect(server.requests.some((request) => "x-injected" in request.headers)).toBe(false);
+  });
 });
 
 describe("what fetch is given", () => {
@@ -360,6 +379,13 @@ describe("responses are classified: exact code, then range, then default", () =>
       requestId: "req-400",
     });
     expect(result.response?.status).toBe(400);
+  });
+
+  it("a declared error without content: body is there, undefined, and no requestId when none was sent", async () => {
+    server.handle((_, res) => res.writeHead(404).end());
+    const { error } = await runtime()(op({ responses: { "200": "json", "404": "empty" } }));
+    expect(Object.keys(error!)).toEqual(["kind", "status", "httpStatus", "body", "message"]);
+    expect(error!.body).toBeUndefined();
   });
 
   it("4XX range and default", async () => {

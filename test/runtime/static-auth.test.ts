@@ -4,6 +4,7 @@
  */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import type { AppliedCredentials } from "../../src/runtime/auth.js";
 import {
   apiKeyAuth,
   basicAuth,
@@ -55,6 +56,32 @@ describe("apiKey (OpenAPI 3 §4.8.27)", () => {
     expect(inspect(thrown, { depth: 5 })).not.toContain(CANARY);
     expect(JSON.stringify(thrown)).not.toContain(CANARY);
     expect(await apiKeyAuth("K", { in: "header", name: "X" }, async () => "").apply([])).toMatchObject({ reason: "missing_credentials" });
+  });
+});
+
+describe("a value is answered once, a function on every call", () => {
+  it("a value's answer is checked and frozen when the scheme is made, and every call gets it at once", () => {
+    for (const scheme of [
+      apiKeyAuth("K", { in: "header", name: "X-Key" }, "k1"),
+      bearerAuth("T", "t1"),
+      basicAuth("B", { username: "u", password: "p" }),
+    ]) {
+      const first = scheme.apply([]);
+      expect(first).not.toBeInstanceOf(Promise);
+      expect(scheme.apply([])).toBe(first);
+      expect(Object.isFrozen(first)).toBe(true);
+      expect(Object.isFrozen((first as AppliedCredentials).headers)).toBe(true);
+    }
+    expect(bearerAuth("T", () => "t1").apply([])).toBeInstanceOf(Promise);
+  });
+
+  it("a refused value gives each call an error of its own", () => {
+    const scheme = bearerAuth("T", `${CANARY}\r\nX-Evil: 1`);
+    const first = scheme.apply([]);
+    expect(first).toMatchObject({ kind: "auth", reason: "invalid_credentials", schemes: ["T"] });
+    expect(scheme.apply([])).not.toBe(first);
+    expect(inspect(first)).not.toContain(CANARY);
+    expect(basicAuth("B", { username: "a:b", password: "p" }).apply([])).toMatchObject({ reason: "invalid_credentials" });
   });
 });
 

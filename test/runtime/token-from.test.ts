@@ -44,6 +44,8 @@ describe("tokenFrom: the cached token", () => {
     const answer = auth.apply([]);
     expect(answer).not.toBeInstanceOf(Promise);
     expect(bearer(answer as AppliedCredentials)).toBe("Bearer token-1");
+    // Frozen, so that the pipeline checks its header once per token (client.test.ts).
+    expect(Object.isFrozen((answer as AppliedCredentials).headers)).toBe(true);
     expect(store.gets).toBe(reads);
     expect(issued()).toBe(1);
   });

@@ -20,10 +20,15 @@ export function serverUrl(server: ServerSpec, values: Readonly<Record<string, st
   });
 }
 
-/** `baseUrl` wins; then the named server (as its `url` is written); then the first. */
+/**
+ * `baseUrl` wins; then the named server (as its `url` is written); then the first. A client
+ * whose servers have variables hands over `expand` (`serverUrl`, parts.ts `servers`); any
+ * other server's `url` is its URL as it is.
+ */
 export function chooseServer(
   servers: readonly ServerSpec[],
   options: { readonly baseUrl?: string; readonly server?: string; readonly serverVariables?: Readonly<Record<string, string | undefined>> },
+  expand?: typeof serverUrl,
 ): string | undefined {
   if (options.baseUrl !== undefined) return options.baseUrl;
   const server = options.server === undefined ? servers[0] : servers.find((s) => s.url === options.server);
@@ -31,5 +36,5 @@ export function chooseServer(
     if (options.server !== undefined) throw new TypeError("createClient: `server` is not one of the document's servers");
     return undefined;
   }
-  return serverUrl(server, options.serverVariables);
+  return expand ? expand(server, options.serverVariables) : server.url;
 }

@@ -45,13 +45,13 @@ function isPresent(credential: unknown): boolean {
 }
 
 /**
- * Resolves a value-or-function credential for one request. An empty string counts as
- * absent (it is what an unset environment variable usually turns into).
+ * Calls a credential function for one request. An empty string counts as absent (it is
+ * what an unset environment variable usually turns into).
  */
-async function resolveCredential(scheme: string, credential: DynamicCredential): Promise<string | AuthError> {
+async function resolveCredential(scheme: string, credential: () => string | Promise<string>): Promise<string | AuthError> {
   let value: unknown;
   try {
-    value = typeof credential === "function" ? await credential() : credential;
+    value = await credential();
   } catch (cause) {
     return authError(scheme, "missing_credentials", `${scheme}: the credential function threw`, cause);
   }
@@ -70,6 +70,43 @@ function checkFieldValue(scheme: string, value: string): AuthError | undefined {
   );
 }
 
+type Answer = AppliedCredentials | AuthError;
+
+/**
+ * A scheme whose credential is a value or a function. A value is turned into its answer
+ * once, checked and frozen, and every call gets that answer at once: a static key costs a
+ * call nothing but putting its header (the pipeline's check of a frozen record is kept
+ * too). A function is called, and its result checked, for every request; so is a value
+ * that was refused, so that each call gets an error of its own.
+ */
+function answering(
+  name: string,
+  configured: boolean,
+  missing: string,
+  credential: DynamicCredential,
+  answer: (value: string) => Answer,
+): SchemeAuth {
+  if (!configured) return { name, configured, apply: () => authError(name, "missing_credentials", `${name}: ${missing}`) };
+  if (typeof credential === "function") {
+    return {
+      name,
+      configured,
+      async apply() {
+        const value = await resolveCredential(name, credential);
+        return isAuthError(value) ? value : answer(value);
+      },
+    };
+  }
+  const fixed = freeze(answer(credential));
+  return { name, configured, apply: () => (isAuthError(fixed) ? answer(credential) : fixed) };
+}
+
+function freeze(answer: Answer): Answer {
+  if (isAuthError(answer)) return answer;
+  for (const part of Object.values(answer)) Object.freeze(part);
+  return Object.freeze(answer);
+}
+
 /**
  * `type: apiKey` (OpenAPI 3 §4.8.27): the key goes in the header, query parameter or
  * cookie named by the scheme, and nowhere else.
@@ -79,32 +116,24 @@ export function apiKeyAuth(
   placement: { readonly in: "header" | "query" | "cookie"; readonly name: string },
   credential: ApiKeyCredential | undefined,
 ): SchemeAuth {
-  const configured = isPresent(credential);
-  return {
-    name,
-    configured,
-    async apply(): Promise<AppliedCredentials | AuthError> {
-      if (!configured) return authError(name, "missing_credentials", `${name}: no API key is configured`);
-      const value = await resolveCredential(name, credential as ApiKeyCredential);
-      if (isAuthError(value)) return value;
-      switch (placement.in) {
-        case "header":
-          return checkFieldValue(name, value) ?? { headers: { [placement.name]: value } };
-        case "query":
-          // Any character is fine here: the URL builder percent-encodes it.
-          return { query: { [placement.name]: value } };
-        case "cookie":
-          if (!COOKIE_VALUE.test(value)) {
-            return authError(
-              name,
-              "invalid_credentials",
-              `${name}: the API key contains characters that cannot be sent in a cookie (RFC 6265 §4.1.1)`,
-            );
-          }
-          return { cookies: { [placement.name]: value } };
-      }
-    },
-  };
+  return answering(name, isPresent(credential), "no API key is configured", credential ?? "", (value) => {
+    switch (placement.in) {
+      case "header":
+        return checkFieldValue(name, value) ?? { headers: { [placement.name]: value } };
+      case "query":
+        // Any character is fine here: the URL builder percent-encodes it.
+        return { query: { [placement.name]: value } };
+      case "cookie":
+        if (!COOKIE_VALUE.test(value)) {
+          return authError(
+            name,
+            "invalid_credentials",
+            `${name}: the API key contains characters that cannot be sent in a cookie (RFC 6265 §4.1.1)`,
+          );
+        }
+        return { cookies: { [placement.name]: value } };
+    }
+  });
 }
 
 /**
@@ -121,30 +150,24 @@ export function encodeBasicCredentials(username: string, password: string): stri
   return btoa(Array.from(new TextEncoder().encode(`${username}:${password}`), (byte) => String.fromCharCode(byte)).join(""));
 }
 
-/** `type: http, scheme: basic` (RFC 7617). */
+/** `type: http, scheme: basic` (RFC 7617): the pair is read, and encoded, when the client is created. */
 export function basicAuth(name: string, credential: BasicCredential | undefined): SchemeAuth {
   const configured =
     credential !== undefined &&
     credential !== null &&
     typeof credential.username === "string" &&
     typeof credential.password === "string";
-  return {
-    name,
-    configured,
-    async apply(): Promise<AppliedCredentials | AuthError> {
-      if (!configured) return authError(name, "missing_credentials", `${name}: no username and password are configured`);
-      const { username, password } = credential as BasicCredential;
-      const token = encodeBasicCredentials(username, password);
-      if (token === undefined) {
-        return authError(
+  // Empty when the pair is invalid: a valid one encodes to at least "Og==" (":").
+  const token = configured ? (encodeBasicCredentials(credential.username, credential.password) ?? "") : "";
+  return answering(name, configured, "no username and password are configured", token, (token) =>
+    token === ""
+      ? authError(
           name,
           "invalid_credentials",
           `${name}: a Basic user-id must not contain ":" and neither part may contain control characters (RFC 7617 §2)`,
-        );
-      }
-      return { headers: { Authorization: `Basic ${token}` } };
-    },
-  };
+        )
+      : { headers: { Authorization: `Basic ${token}` } },
+  );
 }
 
 /**
@@ -162,16 +185,8 @@ export function bearerAuth(name: string, credential: BearerCredential | undefine
  * spells it (RFC 9110 §11.1: it is case-insensitive).
  */
 export function httpAuth(name: string, scheme: string, credential: DynamicCredential | undefined): SchemeAuth {
-  const configured = isPresent(credential);
-  return {
-    name,
-    configured,
-    async apply(): Promise<AppliedCredentials | AuthError> {
-      if (!configured) return authError(name, "missing_credentials", `${name}: no credential is configured`);
-      const value = await resolveCredential(name, credential as DynamicCredential);
-      if (isAuthError(value)) return value;
-      const header = `${scheme} ${value}`;
-      return checkFieldValue(name, header) ?? { headers: { Authorization: header } };
-    },
-  };
+  return answering(name, isPresent(credential), "no credential is configured", credential ?? "", (value) => {
+    const header = `${scheme} ${value}`;
+    return checkFieldValue(name, header) ?? { headers: { Authorization: header } };
+  });
 }

@@ -11,6 +11,7 @@ import type { BodyEncoders } from "./body.js";
 import type { OAuth2SchemeAuth, OAuth2SchemeSpec } from "./oauth-types.js";
 import type { ParameterSpec } from "./operation.js";
 import type { OperationPlan } from "./operation-plan.js";
+import type { ServerSpec } from "./servers.js";
 import type { ApiKeyCredential, BasicCredential, BearerCredential, ClientOptions, OAuth2Credential } from "./options.js";
 import type { TokenStore } from "./token-store.js";
 
@@ -55,4 +56,6 @@ export interface RuntimeParts {
    * an apiKey scheme is `in: query` or `in: cookie`, or an operation has a cookie parameter.
    */
   readonly placement?: (href: string, headers: Record<string, string>, parameterCookies: readonly string[] | undefined, applied: readonly AppliedCredentials[]) => string;
+  /** Server URL templates with `{variables}` (servers.ts `serverUrl`): needed when a server has variables. */
+  readonly servers?: (server: ServerSpec, values?: Readonly<Record<string, string | undefined>>) => string;
 }

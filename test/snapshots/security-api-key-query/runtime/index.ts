@@ -128,7 +128,7 @@ export function createClientRuntime<Auth>(
   options: ClientOptions<Auth> & ServerOptions<string, Readonly<Record<string, string | undefined>>>,
   parts: RuntimeParts,
 ): ClientRuntime {
-  const baseUrl = chooseServer(config.servers, options);
+  const baseUrl = chooseServer(config.servers, options, parts.servers);
   if (baseUrl === undefined) {
     throw new TypeError("createClient: the document names no server; pass `baseUrl`");
   }

@@ -57,6 +57,8 @@ type AnyResult =
   | { readonly ok: true; readonly status: number | string; readonly httpStatus: number; readonly data: unknown; readonly requestId?: string }
   | { readonly ok: false; readonly error: unknown; readonly requestId?: string };
 
+type Failure = AnyResult & { readonly ok: false };
+
 export function createRuntime(
   config: RuntimeConfig,
   options: ClientOptions<Record<string, unknown>>,
@@ -127,15 +129,14 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
     if (isAuthError(applied)) {
       if (refused === undefined) return failure(applied);
       // The API refused the token and no new one can be had: the API's answer says why.
-      const result = await untilAborted(classify(context, op, refused.response, refused.method), signal);
-      return refusedToken(op, refused.response, result) ?? result;
+      return untilAborted(classify(context, op, refused.response, refused.method), signal);
     }
 
     const request = buildRequest(op, base.origin, url, options.headers, parameterHeaders, parameterCookies, plan.accept, body, applied, context.config.parts.placement);
     if (isAuthError(request)) return failure(request);
 
-    const sent = await sendWithRetries(context, op, request, choice.length > 0, signal);
-    if (refused !== undefined) await refused.response.body?.cancel().catch(() => undefined);
+    const sent = await send(context, op, request, choice.length > 0, signal);
+    if (refused !== undefined) await discard(refused.response);
     if ("ok" in sent) return sent;
     const { response, method } = sent;
 
@@ -149,8 +150,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
       }
     }
     try {
-      const result = await untilAborted(classify(context, op, response, method), signal);
-      return refusedToken(op, response, result) ?? result;
+      return await untilAborted(classify(context, op, response, method), signal);
     } catch (error) {
       if (signal?.aborted) throw error;
       // The headers came, then the connection broke (undici: "terminated").
@@ -280,6 +280,16 @@ function credentialHeaders(record: Readonly<Record<string, string>>): readonly (
   return checked;
 }
 
+/** Sets `fields` in `headers`, each checked; a value that cannot be sent is an argument error. */
+function putHeaders(op: OperationSpec, headers: Record<string, string>, fields: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    const header = checkHeader(name, value);
+    // Headers' own TypeError would quote the value; a client header may be a credential.
+    if (header === undefined) throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
+    putHeader(headers, header);
+  }
+}
+
 function buildRequest(
   op: OperationSpec,
   origin: string,
@@ -293,23 +303,20 @@ function buildRequest(
   placement: RuntimeParts["placement"],
 ): PreparedRequest | AuthError {
   const headers: Record<string, string> = {};
-  const set = (name: string, value: string) => {
-    const header = checkHeader(name, value);
-    // Headers' own TypeError would quote the value; a client header may be a credential.
-    if (header === undefined) throw new TypeError(`${op.name}: header "${name}" has a value that cannot be sent`);
-    putHeader(headers, header);
-  };
   // Later sources win: client options, then parameters, then what the body and the
   // security schemes require.
-  if (clientHeaders !== undefined) for (const [name, value] of Object.entries(clientHeaders)) set(name, value);
-  for (const [name, value] of Object.entries(parameterHeaders)) set(name, value);
+  if (clientHeaders !== undefined) putHeaders(op, headers, clientHeaders);
+  putHeaders(op, headers, parameterHeaders);
   if (accept !== undefined && !Object.hasOwn(headers, "accept")) headers.accept = accept;
   if (body) {
     if (body.contentType === undefined) delete headers["content-type"];
-    else set("content-type", body.contentType);
+    else putHeaders(op, headers, { "content-type": body.contentType });
   }
 
+  // Whether anything goes beyond header fields: a cookie parameter, a query or cookie credential.
+  let placed = parameterCookies !== undefined;
   for (const credential of applied) {
+    if (credential.query !== undefined || credential.cookies !== undefined) placed = true;
     if (credential.headers === undefined) continue;
     const checked = credentialHeaders(credential.headers);
     if (typeof checked === "string") {
@@ -317,12 +324,15 @@ function buildRequest(
     }
     for (const header of checked) putHeader(headers, header);
   }
-  // Query and cookie credentials come only from schemes whose client hands over `placement`;
-  // one without it must not go out without its credential, or its cookie parameters.
-  if (placement === undefined && (parameterCookies !== undefined || applied.some((c) => c.query !== undefined || c.cookies !== undefined))) {
-    throw new TypeError(`internal error: ${op.name} sends a query or cookie credential or cookie parameter, and the client has no placement part`);
+  let href = url;
+  if (placed) {
+    // Only a client whose document has such a scheme or parameter hands over `placement`;
+    // without it, a request must not go out without its credential or cookie parameters.
+    if (placement === undefined) {
+      throw new TypeError(`internal error: ${op.name} sends a query or cookie credential or cookie parameter, and the client has no placement part`);
+    }
+    href = placement(url, headers, parameterCookies, applied);
   }
-  const href = placement === undefined ? url : placement(url, headers, parameterCookies, applied);
   return { href, origin, method: op.method, headers, body: body?.body ?? null };
 }
 
@@ -330,32 +340,7 @@ function buildRequest(
 // Sending
 
 /** The final response and the method that produced it, or a failed result (told apart by `ok`: failures carry a hidden `response` too). */
-type Sent = { readonly response: Response; readonly method: string } | (AnyResult & { readonly ok: false });
-
-/**
- * `send`, repeated for transient failures as the retry policy allows (retry.ts). Only a
- * network error is retried among failures: an unexpected redirect or a time-out is not.
- */
-async function sendWithRetries(
-  context: Context,
-  op: OperationSpec,
-  request: PreparedRequest,
-  credentialed: boolean,
-  signal: AbortSignal | undefined,
-): Promise<Sent> {
-  const policy = retryPolicy(context.options.retry, request.method);
-  const started = Date.now();
-  for (let retry = 0; ; retry++) {
-    const sent = await send(context, op, request, credentialed, signal);
-    const transient = "ok" in sent ? (sent.error as { kind?: string }).kind === "network" : RETRY_STATUSES.has(sent.response.status);
-    if (!transient || retry >= policy.maxRetries) return sent;
-    const retryAfter = "ok" in sent ? null : sent.response.headers.get("retry-after");
-    const delay = retryDelay(policy, retry, retryAfter, Date.now());
-    if (delay === undefined || Date.now() - started + delay > policy.maxElapsedMs) return sent;
-    if (!("ok" in sent)) await sent.response.body?.cancel().catch(() => undefined);
-    await (signal === undefined ? new Promise((resolve) => setTimeout(resolve, delay)) : sleep(delay, signal));
-  }
-}
+type Sent = { readonly response: Response; readonly method: string } | Failure;
 
 /** Fetch §4.4 HTTP-redirect fetch, step 12: the request-body-header names, dropped with the body. */
 const CONTENT_FIELDS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
@@ -367,22 +352,22 @@ const CONTENT_FIELDS = ["content-type", "content-length", "content-encoding", "c
  * since following it without the credentials would only reach a server that was never
  * meant to be called (RFC 9110 §15.4; the Fetch standard drops only Authorization, not
  * API-key headers, on such hops). Calls without credentials let fetch follow redirects.
+ *
+ * A transient failure (a network error, or a status of RETRY_STATUSES) starts the request
+ * over as the retry policy allows (retry.ts); an unexpected redirect or a time-out is not
+ * retried.
  */
-async function send(
-  context: Context,
-  op: OperationSpec,
-  request: PreparedRequest,
-  credentialed: boolean,
-  signal: AbortSignal | undefined,
-): Promise<Sent> {
+async function send(context: Context, op: OperationSpec, request: PreparedRequest, credentialed: boolean, signal: AbortSignal | undefined): Promise<Sent> {
   // Read at call time so that a fetch installed after the client was created is used;
   // called as a plain function, since `window.fetch` invoked as a method of another
   // object throws "Illegal invocation".
   const fetchImpl = context.options.fetch ?? globalThis.fetch;
+  const { origin } = request;
+  const policy = retryPolicy(context.options.retry, request.method);
+  const started = Date.now();
   let { href, method, headers, body } = request;
-  const origin = request.origin;
 
-  for (let hops = 0; ; hops++) {
+  for (let retry = 0, hops = 0; ; ) {
     // Only the fields that say something: fetch (undici) pays for each one it is given,
     // and GET, no body, no signal and "follow" are what it does without them.
     const init: RequestInit = { headers };
@@ -390,95 +375,135 @@ async function send(
     if (body !== null) init.body = body;
     if (signal !== undefined) init.signal = signal;
     if (credentialed) init.redirect = "manual";
-    let response: Response;
+    let response: Response | undefined;
+    let thrown: unknown;
     try {
       response = await fetchImpl(href, init);
     } catch (error) {
       if (signal?.aborted) throw error;
-      return failure(networkError(op.name, origin, error));
+      thrown = error;
     }
 
-    if (!credentialed) return { response, method };
-    const status = response.status;
-    // Browsers hide manual redirects entirely (Fetch §4.4: an opaque-redirect response, status 0): nothing to follow safely.
-    if (status === 0 && response.type === "opaqueredirect") {
-      return failure(unexpected(context, response, `${op.name} was redirected, and this environment does not let the client check where to`), response);
+    if (response !== undefined) {
+      const status = response.status;
+      // Only a credentialed call redirects by hand, and only a 3xx (or a browser's status 0) may be a redirect.
+      if (credentialed && (status === 0 || (status > 299 && status < 400))) {
+        // Browsers hide manual redirects entirely (Fetch §4.4: an opaque-redirect response, status 0): nothing to follow safely.
+        if (status === 0 && response.type === "opaqueredirect") {
+          return unexpected(context, response, `${op.name} was redirected, and this environment does not let the client check where to`);
+        }
+        const next = redirectTarget(op, response, href);
+        if (next !== undefined) {
+          await discard(response);
+          // Same scheme, host and port (RFC 6454 §5), or the credentials stay home.
+          if (next.origin !== origin) {
+            return unexpected(
+              context,
+              response,
+              `${op.name} was redirected (HTTP ${status}) to another origin, ${next.origin}; the redirect was not followed so that credentials stay with ${origin}`,
+            );
+          }
+          if (hops++ >= MAX_REDIRECTS) return unexpected(context, response, `${op.name} was redirected more than ${MAX_REDIRECTS} times`);
+          // Fetch §4.4 HTTP-redirect fetch, step 12: 303 (for anything but GET/HEAD), and
+          // 301/302 for POST, become a GET without a body.
+          if ((status === 303 && method !== "GET" && method !== "HEAD") || (status < 303 && method === "POST")) {
+            method = "GET";
+            body = null;
+            const kept: Record<string, string> = { ...headers };
+            for (const name of CONTENT_FIELDS) delete kept[name];
+            headers = kept;
+          }
+          href = next.href;
+          continue;
+        }
+      }
+      if (!RETRY_STATUSES.has(status)) return { response, method };
     }
-    if (!isFollowableRedirect(op.responses, status)) return { response, method };
-    const location = response.headers.get("location");
-    if (location === null) return { response, method };
 
-    let next: URL;
-    try {
-      next = new URL(location, href);
-    } catch {
-      return { response, method };
+    const delay = retry < policy.maxRetries ? retryDelay(policy, retry, response?.headers.get("retry-after") ?? null, Date.now()) : undefined;
+    if (delay === undefined || Date.now() - started + delay > policy.maxElapsedMs) {
+      return response === undefined ? failure(networkError(op.name, origin, thrown)) : { response, method };
     }
-    await response.body?.cancel().catch(() => undefined);
-    // Same scheme, host and port (RFC 6454 §5), or the credentials stay home.
-    if (next.origin !== origin) {
-      return failure(
-        unexpected(
-          context,
-          response,
-          `${op.name} was redirected (HTTP ${response.status}) to another origin, ${next.origin}; the redirect was not followed so that credentials stay with ${origin}`,
-        ),
-        response,
-      );
-    }
-    if (hops >= MAX_REDIRECTS) {
-      return failure(unexpected(context, response, `${op.name} was redirected more than ${MAX_REDIRECTS} times`), response);
-    }
-    // Fetch §4.4 HTTP-redirect fetch, step 12: 303 (for anything but GET/HEAD), and
-    // 301/302 for POST, become a GET without a body.
-    if ((response.status === 303 && method !== "GET" && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
-      method = "GET";
-      body = null;
-      const kept: Record<string, string> = { ...headers };
-      for (const name of CONTENT_FIELDS) delete kept[name];
-      headers = kept;
-    }
-    href = next.href;
+    if (response !== undefined) await discard(response);
+    await sleep(delay, signal);
+    // Each retry starts over from the request as it was built, before any redirect.
+    ({ href, method, headers, body } = request);
+    retry++;
+    hops = 0;
   }
+}
+
+/** Where a followable redirect points: undefined for a 3xx the operation declares, or one without a usable Location. */
+function redirectTarget(op: OperationSpec, response: Response, href: string): URL | undefined {
+  if (!isFollowableRedirect(op.responses, response.status)) return undefined;
+  const location = response.headers.get("location");
+  if (location === null) return undefined;
+  try {
+    return new URL(location, href);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drops a body that will not be read, so that the connection can be reused. */
+function discard(response: Response): Promise<unknown> {
+  return response.body?.cancel().catch(() => undefined) ?? Promise.resolve();
 }
 
 // ---------------------------------------------------------------------------------------
 // Reading the response
 
+/**
+ * The declared response the status matches, its body read as declared. RFC 6750 §3.1: a
+ * resource server that refuses a bearer token says why in its `WWW-Authenticate`
+ * challenge (`invalid_token`, `insufficient_scope`, ...). That is an authentication
+ * failure, whatever the document declares for 401/403, so it comes back as `kind:
+ * "auth"`; the declared (or unexpected) error stays reachable as `cause`.
+ */
 async function classify(context: Context, op: OperationSpec, response: Response, method: string): Promise<AnyResult> {
-  const requestId = readRequestId(context, response);
-  const match = matchResponse(op.responses, response.status);
+  const result = await readDeclared(context, op, response, method);
+  const status = response.status;
+  if (result.ok || (status !== 401 && status !== 403)) return result;
+  const oauth = bearerChallengeError(response.headers.get("www-authenticate"));
+  if (oauth === undefined) return result;
+  const error: AuthError = defined({
+    kind: "auth",
+    reason: "unauthorized",
+    message: `${op.name} was refused by the API (HTTP ${status}, ${oauth.error})`,
+    oauth,
+    httpStatus: status,
+    cause: result.error,
+    requestId: result.requestId,
+  });
+  return failure(error, response);
+}
+
+async function readDeclared(context: Context, op: OperationSpec, response: Response, method: string): Promise<AnyResult> {
+  const status = response.status;
+  const match = matchResponse(op.responses, status);
   if (match === undefined) {
-    const raw = await response.text();
-    return failure(
-      unexpected(context, response, `${op.name} got HTTP ${response.status}${reasonPhrase(response)}, which it does not declare`, raw),
-      response,
-    );
+    return unexpected(context, response, `${op.name} got HTTP ${status}${reasonPhrase(response)}, which it does not declare`, await response.text());
   }
-
   const read = await readResponseBody(response, match.kind, method);
-  if (!read.ok) {
-    return failure(unexpected(context, response, `${op.name} got HTTP ${response.status}: ${read.problem}`, read.rawBody), response);
-  }
+  if (!read.ok) return unexpected(context, response, `${op.name} got HTTP ${status}: ${read.problem}`, read.rawBody);
 
-  const status = declaredStatus(match.key);
+  const declared = declaredStatus(match.key);
+  const requestId = readRequestId(context, response);
   if (isSuccessKey(match.key)) {
-    return withResponse(
-      { ok: true, status, httpStatus: response.status, data: read.data, ...(requestId === undefined ? {} : { requestId }) },
-      response,
-    );
+    const success: { ok: true; status: number | string; httpStatus: number; data: unknown; requestId?: string } = { ok: true, status: declared, httpStatus: status, data: read.data };
+    if (requestId !== undefined) success.requestId = requestId;
+    return withResponse(success, response);
   }
-  return failure(
-    {
-      kind: "http",
-      status,
-      httpStatus: response.status,
-      body: read.data,
-      message: `${op.name} failed: HTTP ${response.status}${reasonPhrase(response)}`,
-      ...(requestId === undefined ? {} : { requestId }),
-    },
-    response,
-  );
+  // `body` stays even when undefined (a declared response without content): the type declares it.
+  const error: { kind: "http"; status: number | string; httpStatus: number; body: unknown; message: string; requestId?: string } = {
+    kind: "http",
+    status: declared,
+    httpStatus: status,
+    body: read.data,
+    message: `${op.name} failed: HTTP ${status}${reasonPhrase(response)}`,
+  };
+  if (requestId !== undefined) error.requestId = requestId;
+  return failure(error, response);
 }
 
 function readRequestId(context: Context, response: Response): string | undefined {
@@ -493,26 +518,15 @@ function reasonPhrase(response: Response): string {
 // ---------------------------------------------------------------------------------------
 // Results and errors
 
-/**
- * RFC 6750 §3.1: a resource server that refuses a bearer token says why in its
- * `WWW-Authenticate` challenge (`invalid_token`, `insufficient_scope`, ...). That is an
- * authentication failure, whatever the document declares for 401/403, so it comes back as
- * `kind: "auth"`; the declared (or unexpected) error stays reachable as `cause`.
- */
-function refusedToken(op: OperationSpec, response: Response, result: AnyResult): AnyResult | undefined {
-  if (result.ok || (response.status !== 401 && response.status !== 403)) return undefined;
-  const oauth = bearerChallengeError(response.headers.get("www-authenticate"));
-  if (oauth === undefined) return undefined;
-  const error: AuthError = {
-    kind: "auth",
-    reason: "unauthorized",
-    message: `${op.name} was refused by the API (HTTP ${response.status}, ${oauth.error})`,
-    oauth,
-    httpStatus: response.status,
-    cause: result.error,
-    ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
-  };
-  return failure(error, response);
+/** `T` with its properties that may be undefined made optional instead. */
+type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
+/** `value` without its undefined properties (`exactOptionalPropertyTypes`: absent, not undefined). */
+function defined<const T extends object>(value: T): Defined<T> {
+  for (const key in value) if (value[key] === undefined) delete value[key];
+  return value as Defined<T>;
 }
 
 function withResponse<T extends object>(value: T, response: Response): T {
@@ -521,32 +535,32 @@ function withResponse<T extends object>(value: T, response: Response): T {
   return value;
 }
 
-function failure(error: object, response?: Response): AnyResult & { readonly ok: false } {
-  const requestId = (error as { readonly requestId?: string }).requestId;
-  const result = { ok: false as const, error, ...(requestId === undefined ? {} : { requestId }) };
+/** A failed result; the error's request id, if any, is the result's too. */
+function failure(error: object, response?: Response): Failure {
+  const result = defined({ ok: false as const, error, requestId: (error as { readonly requestId?: string }).requestId });
   return response === undefined ? result : withResponse(result, response);
 }
 
-function unexpected(context: Context, response: Response, message: string, rawBody?: string): UnexpectedError {
-  const requestId = readRequestId(context, response);
-  const contentType = response.headers.get("content-type");
-  return {
+function unexpected(context: Context, response: Response, message: string, rawBody?: string): Failure {
+  const error: UnexpectedError = defined({
     kind: "unexpected",
     message,
     httpStatus: response.status,
-    ...(contentType === null ? {} : { contentType }),
-    ...(rawBody === undefined ? {} : { rawBody }),
-    ...(requestId === undefined ? {} : { requestId }),
-  };
+    contentType: response.headers.get("content-type") ?? undefined,
+    rawBody,
+    requestId: readRequestId(context, response),
+  });
+  return failure(error, response);
 }
 
 function insecureTransport(operation: string, choice: SecurityChoice, url: URL): AuthError {
   const transport = url.protocol === "http:" ? "plain HTTP" : url.protocol.replace(/:$/, "");
+  const schemes = choice.map(([name]) => name);
   return {
     kind: "auth",
     reason: "insecure_transport",
-    message: `${operation}: refusing to send credentials (${choice.map(([name]) => name).join(" + ")}) over ${transport} to ${url.hostname}; use https, or dangerouslyAllowInsecureHttp on a network you trust`,
-    schemes: choice.map(([name]) => name),
+    message: `${operation}: refusing to send credentials (${schemes.join(" + ")}) over ${transport} to ${url.hostname}; use https, or dangerouslyAllowInsecureHttp on a network you trust`,
+    schemes,
   };
 }
 
@@ -556,22 +570,14 @@ function insecureTransport(operation: string, choice: SecurityChoice, url: URL):
  * as a non-enumerable `cause`.
  */
 function networkError(operation: string, origin: string, cause: unknown, what = `could not reach ${origin}`): NetworkError {
-  const code = errorCode(cause);
-  const error: NetworkError = {
-    kind: "network",
-    message: `${operation}: ${what}${code === undefined ? "" : ` (${code})`}`,
-  };
+  let code: string | undefined;
+  // A system error code such as ECONNREFUSED, from the error or its `cause` chain (undici nests it).
+  for (let current = cause, depth = 0; code === undefined && typeof current === "object" && current !== null && depth < 4; depth++) {
+    const found = (current as { code?: unknown }).code;
+    if (typeof found === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(found)) code = found;
+    current = (current as { cause?: unknown }).cause;
+  }
+  const error: NetworkError = { kind: "network", message: `${operation}: ${what}${code === undefined ? "" : ` (${code})`}` };
   Object.defineProperty(error, "cause", { value: cause, enumerable: false });
   return error;
 }
-
-/** A system error code such as ECONNREFUSED, from the error or its `cause` chain (undici nests it). */
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; typeof current === "object" && current !== null && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
