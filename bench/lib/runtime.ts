@@ -21,7 +21,13 @@ export interface RuntimeResult {
     iterations: number;
     anonymousCallUs: number;
     authenticatedCallUs: number;
+    /** Median of the per-round differences, response-shaped objects (the verdict). */
     perCallDeltaUs: number;
+    /** The same with real `Response`s (absent from runs saved before it was measured). */
+    perCallDeltaWithResponsesUs?: number;
+    /** The interquartile range of the per-round differences, each way. */
+    perCallDeltaIqrUs?: readonly [number, number];
+    perCallDeltaWithResponsesIqrUs?: readonly [number, number];
     tokenRequests: number;
   };
   concurrency?: {
