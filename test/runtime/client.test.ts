@@ -4,7 +4,7 @@
  * failures come back. Every credential is a canary that must never show up in a message,
  * in `util.inspect` or in `JSON.stringify` of what the runtime returns.
  */
-import { getEventListeners } from "node:events";
+import { getEventListeners, setMaxListeners } from "node:events";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppliedCredentials, SchemeAuth } from "../../src/runtime/auth.js";
@@ -331,6 +331,8 @@ describe("what fetch is given", () => {
   it("a signal shared by concurrent calls keeps none of their listeners once they are done", async () => {
     // fetch keeps a listener on the signal it is given until the request is collected.
     const controller = new AbortController();
+    // Each running call listens on it (20 at once here), which Node flags above 10 by default.
+    setMaxListeners(20, controller.signal);
     const results = await Promise.all(Array.from({ length: 20 }, () => runtime()(op(), { signal: controller.signal })));
     expect(results.every((result) => result.ok)).toBe(true);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
