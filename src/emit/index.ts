@@ -5,35 +5,12 @@
 import type { ApiModel } from "../model/types.js";
 import type { OpenApiDocument } from "../load/types.js";
 import { clientView, headerLine, type HeaderInfo } from "./client-view.js";
-import { runtimeFilesFor } from "./runtime-files.js";
+import { PUBLIC_TYPE_MODULES, RUNTIME_NOCHECK, runtimeFilesFor } from "./runtime-files.js";
 import { schemaTypes } from "./schema-types.js";
 import { render } from "./template.js";
 import { lineComment } from "./encode.js";
 
 export type { HeaderInfo } from "./client-view.js";
-
-/**
- * The runtime modules that declare the types a user's code names (results and errors, client
- * options and credentials, call arguments, OAuth 2 controls and tokens). They are checked in
- * the user's build like the rest of the client, so that a setting it cannot work with (no DOM
- * lib, a TypeScript too old) is reported there rather than turning those types into `any`.
- */
-export const PUBLIC_TYPE_MODULES: ReadonlySet<string> = new Set([
-  "runtime/operation.ts",
-  "runtime/options.ts",
-  "runtime/oauth-types.ts",
-  "runtime/result.ts",
-]);
-
-/**
- * On every other runtime module, second line: the implementation is the same in every client
- * and is checked by the generator's own tests under stricter settings than most builds use
- * (test/emit/typecheck.test.ts, without the pragma), so a user's build uses its types without
- * checking its code again, as `skipLibCheck` treats a package's declarations. It is about a
- * third of a large client's type-check time (BENCHMARKS.md).
- */
-const RUNTIME_NOCHECK =
-  "// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.";
 
 /**
  * `document` is the loaded document; `schema.ts` is written from `model.schemaDocument`, the

@@ -8,6 +8,29 @@ import { readdir, readFile } from "node:fs/promises";
 import { posix, relative, sep, join } from "node:path";
 import { runtimeDir } from "./paths.js";
 
+/**
+ * The runtime modules that declare the types a user's code names (results and errors, client
+ * options and credentials, call arguments, OAuth 2 controls and tokens). They are checked in
+ * the user's build like the rest of the client, so that a build that lacks what they need (the DOM
+ * lib) is told so there, rather than handed `any` for those types.
+ */
+export const PUBLIC_TYPE_MODULES: ReadonlySet<string> = new Set([
+  "runtime/operation.ts",
+  "runtime/options.ts",
+  "runtime/oauth-types.ts",
+  "runtime/result.ts",
+]);
+
+/**
+ * On every other runtime module, second line: the implementation is the same in every client
+ * and is checked by the generator's own tests under stricter settings than most builds use
+ * (test/emit/typecheck.test.ts, without the pragma), so a user's build uses its types without
+ * checking its code again, as `skipLibCheck` treats a package's declarations. It is about a
+ * third of a large client's type-check time (BENCHMARKS.md).
+ */
+export const RUNTIME_NOCHECK =
+  "// @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.";
+
 async function listTs(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files = await Promise.all(

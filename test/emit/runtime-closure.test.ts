@@ -10,8 +10,7 @@ import { join, posix, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { PUBLIC_TYPE_MODULES } from "../../src/emit/index.js";
-import { runtimeFilesFor } from "../../src/emit/runtime-files.js";
+import { PUBLIC_TYPE_MODULES, runtimeFilesFor } from "../../src/emit/runtime-files.js";
 import { print } from "../../src/emit/layout.js";
 import { objectDoc, runtimePartsView } from "../../src/emit/runtime-parts.js";
 // The committed outputs record the fingerprint of the built generator (dist/), which `npm test`

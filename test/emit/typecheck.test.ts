@@ -8,7 +8,7 @@ import ts from "typescript";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkingEverything, NOCHECK } from "./check-everything.js";
-import { PUBLIC_TYPE_MODULES } from "../../src/emit/index.js";
+import { PUBLIC_TYPE_MODULES } from "../../src/emit/runtime-files.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 
