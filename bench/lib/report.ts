@@ -247,6 +247,14 @@ export function render(r: BenchResults, tools: readonly Tool[]): string {
   }
   if (r.size !== undefined) {
     parts.push(table(["bundle (esbuild, minified)", "entry", "min", "min+gzip"], r.size.map((s) => [s.name, s.entry, fmtBytes(s.minBytes), `${fmtBytes(s.gzipBytes)} (${s.gzipBytes} B)`])));
+    const ours = r.size[0]?.modules;
+    if (ours !== undefined && ours.length > 0) {
+      const listed = ours.slice(0, 12).map((m) => `\`${m.path.replace(/^generated\/1nce-authorization\//, "")}\` ${fmtBytes(m.minBytes)}`);
+      const rest = ours.slice(12).reduce((sum, m) => sum + m.minBytes, 0);
+      parts.push(
+        `Where the 1NCE bundle's minified bytes come from (modules of \`generated/1nce-authorization/\`): ${listed.join(", ")}${rest > 0 ? `, the other ${ours.length - 12} ${fmtBytes(rest)}` : ""}.`,
+      );
+    }
   }
   if (r.incremental !== undefined) {
     const inc = r.incremental;
