@@ -44,7 +44,7 @@ export async function benchTypecheck(
     // Every check file of this document first, then the runs in rounds, each round running
     // every tool once: this VM's speed drifts with its host, and a tool whose runs were all
     // consecutive would take the drift alone (`roundMs` lets the report pair the rounds).
-    const jobs: { result: TypecheckResult; tsconfig: string; folder: string; slug: string; checkTimes: number[]; rss: number[] }[] = [];
+    const jobs: { result: TypecheckResult; tsconfig: string; folder: string; slug: string; roundMs: number[]; checkTimes: number[]; rss: number[] }[] = [];
     for (const tool of tools) {
       const gen = generated.find((g) => g.doc === doc.id && g.tool === tool.id);
       if (gen === undefined) continue;
@@ -79,9 +79,9 @@ export async function benchTypecheck(
             2,
           )}\n`,
         );
-        const result: TypecheckResult = { doc: doc.id, tool: tool.id, variant: check.variant, calls: check.calls, ok: true, errors: 0, roundMs: [] };
+        const result: TypecheckResult = { doc: doc.id, tool: tool.id, variant: check.variant, calls: check.calls, ok: true, errors: 0 };
         results.push(result);
-        jobs.push({ result, tsconfig, folder, slug, checkTimes: [], rss: [] });
+        jobs.push({ result, tsconfig, folder, slug, roundMs: [], checkTimes: [], rss: [] });
       }
     }
     for (let i = 0; i < runs; i++) {
@@ -98,7 +98,7 @@ export async function benchTypecheck(
         }
         result.errors = errors.length;
         if (errors.length > 0) result.firstError = errors[0]!.replace(folder, "").trim().slice(0, 240);
-        result.roundMs!.push(run.ms);
+        job.roundMs.push(run.ms);
         if (run.maxRssKb !== undefined) job.rss.push(run.maxRssKb);
         const check = /Check time:\s+([\d.]+)s/.exec(run.stdout);
         const types = /Types:\s+(\d+)/.exec(run.stdout);
@@ -107,9 +107,10 @@ export async function benchTypecheck(
         log(`  tsc ${doc.id} ${job.slug}: ${fmtMs(run.ms)}, ${fmtMb(run.maxRssKb)}${errors.length > 0 ? `, ${errors.length} errors` : ""}`);
       }
     }
-    for (const { result, checkTimes, rss } of jobs) {
+    for (const { result, roundMs, checkTimes, rss } of jobs) {
       if (!result.ok) continue;
-      result.medianMs = median(result.roundMs!);
+      result.roundMs = roundMs;
+      result.medianMs = median(roundMs);
       if (checkTimes.length > 0) result.checkTimeS = median(checkTimes);
       if (rss.length > 0) result.medianRssKb = median(rss);
     }

@@ -72,7 +72,7 @@ describe("the copied runtime", () => {
     for (const path of runtime) {
       const copy = await readFile(join(repo, client, path), "utf8");
       const source = await readFile(join(repo, "src", path), "utf8");
-      // The header line, then the pragma on every module but the public type ones (src/emit/index.ts).
+      // The header line, then the pragma on every module but the public type ones (src/emit/runtime-files.ts).
       const [, second, ...rest] = copy.split("\n");
       expect(PUBLIC_TYPE_MODULES.has(path) ? [second, ...rest].join("\n") : rest.join("\n"), path).toBe(source);
       if (!PUBLIC_TYPE_MODULES.has(path)) expect(second, path).toMatch(/^\/\/ @ts-nocheck /);
