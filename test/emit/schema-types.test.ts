@@ -301,6 +301,25 @@ describe("schema.ts leaves the document alone", () => {
   });
 });
 
+/** The old pipeline failed in Redocly's document walk, before openapi-typescript's transform. */
+function isRedoclyResolverFailure(error: unknown): boolean {
+  return error instanceof Error && /[\\/]@redocly[\\/]openapi-core[\\/]lib[\\/]resolve\.js/.test(error.stack ?? "");
+}
+
+describe("regression: a property named after an Object.prototype member", () => {
+  // Found by the random-schema property (seed -1866484267): the old pipeline's Redocly walk
+  // threw on `valueOf` (it reads `node[key]` through the prototype); our emitter writes it as
+  // any other property.
+  it.each(["valueOf", "toString", "constructor", "hasOwnProperty", "__proto__"])("%s is an ordinary property", async (name) => {
+    const document = schemaDocumentFrom({
+      paths: {},
+      components: { schemas: { S0: { type: "object", properties: { [name]: { type: "string" } }, additionalProperties: { type: "string" } } } },
+    });
+    const text = await schemaTypes(document);
+    expect(text).toContain(`S0: {\n      ${name}?: string;\n    } & {\n      [key: string]: string;\n    };`);
+  });
+});
+
 /** Random schemas, built from the constructs above, hostile text included. */
 const text = fc.oneof(fc.constantFrom('"', "'", "\\", "\n", "*/", "\u2028", "名前", "a b", "x".repeat(60)), fc.string({ maxLength: 12 }));
 const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -334,8 +353,15 @@ describe("schema.ts matches the oracle for random schemas", () => {
         });
         // openapi-typescript throws on some names (a property named "%": URIError in its
         // pointer parsing); the emitter, running its transform, must then throw too.
-        const outcome = (promise: Promise<string>) => promise.then((text) => ({ text }), () => ({ text: "threw" }));
-        expect(await outcome(schemaTypes(document))).toEqual(await outcome(oracleSchemaFile(document)));
+        const outcome = (promise: Promise<string>) => promise.then((text) => ({ text }), (error: unknown) => ({ text: "threw", error }));
+        const want = await outcome(oracleSchemaFile(document));
+        // Redocly's resolver, which ran before the transform in the old pipeline and does not
+        // run in ours, throws on a property named after an Object.prototype member ("valueOf");
+        // that is not the transform's answer, so such a document gives no verdict here (the
+        // regression test above holds its output).
+        fc.pre(!("error" in want && isRedoclyResolverFailure(want.error)));
+        const got = await outcome(schemaTypes(document));
+        expect(got.text).toEqual(want.text);
       }),
       { numRuns: 60 },
     );
