@@ -1,11 +1,11 @@
 /**
- * The data `templates/index.ts.hbs` renders: every printable value is `Code`, made by the
+ * The data `templates/index.ts.hbs`, `types.ts.hbs` and `operations.ts.hbs` render: every printable value is `Code`, made by the
  * encoders from the model, so the template never sees document text.
  */
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
 import { jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
-import { fluid, group, ifBreak, indent, joinDocs, line, softline, type Doc } from "./layout.js";
+import { fluid, group, ifBreak, indent, joinDocs, line, print, softline, type Doc } from "./layout.js";
 import { constTypeDoc, literalDoc, type LiteralValue } from "./literal.js";
 import { argsDeclaration, argsRequired, operationTypeDeclaration, resultDeclaration, typeNames, usesOperationType } from "./operation-types.js";
 import { describeSecurity } from "./security-doc.js";
@@ -53,7 +53,10 @@ export interface OperationView {
 export interface ClientView {
   header: Code;
   apiDoc: Code;
+  /** `index.ts`'s imports from the runtime, `type ` marking the type-only ones. */
   runtimeImports: Code[];
+  /** `types.ts`'s import from the runtime, laid out. */
+  typeImports: Code;
   /** The scheme implementations, serializers and body encoders handed to createClientRuntime. */
   runtimeParts: RuntimePartsView;
   servers: ServersView;
@@ -131,34 +134,54 @@ function operationView(operation: OperationModel): OperationView {
   };
 }
 
-function runtimeImports(model: ApiModel, hasOAuth: boolean): Code[] {
+/** `names` as `import { … }` members, sorted as Prettier's import sorting would leave them (by name, `type` aside). */
+function importMembers(names: Iterable<string>): Code[] {
+  const sortKey = (n: string): string => n.replace(/^type /, "");
+  return [...names].sort((a, b) => sortKey(a).localeCompare(sortKey(b), "en")).map(trusted);
+}
+
+/** What `index.ts` imports from the runtime: what `createClient`, `Options` and `AuthOptions` name. */
+function runtimeImports(model: ApiModel): Code[] {
   const names = new Set([
     "createClientRuntime",
     "type ClientOptions",
-    "type CredentialsForOptions",
-    "type CredentialsResult",
     "type OperationSpec",
     "type SchemeSpec",
     "type ServerOptions",
     "type ServerSpec",
   ]);
-  // Only what the result types use (`noUnusedLocals`): a document may have no operations
-  // (only webhooks), or declare no error responses at all, or no success ones.
-  if (model.operations.length > 0) {
-    names.add("type CallOptions");
-    names.add("type Result");
-  }
-  const responses = model.operations.flatMap((op) => op.responses);
-  if (responses.some((r) => r.success)) names.add("type Success");
-  if (responses.some((r) => !r.success)) names.add("type HttpError");
   for (const scheme of model.securitySchemes) {
     if (scheme.type === "apiKey") names.add("type ApiKeyCredential");
     if (scheme.type === "http") names.add(scheme.scheme === "basic" ? "type BasicCredential" : "type BearerCredential");
     if (scheme.type === "oauth2" || scheme.type === "openIdConnect") names.add("type OAuth2Credential");
   }
-  if (hasOAuth) names.add("type OAuth2Controls");
-  const sortKey = (n: string): string => n.replace(/^type /, "");
-  return [...names].sort((a, b) => sortKey(a).localeCompare(sortKey(b), "en")).map(trusted);
+  return importMembers(names);
+}
+
+/**
+ * `import type { … } from "./runtime/index.js";` for `types.ts`: what the `Client` interface
+ * and the per-operation types name, on one line when it fits, as Prettier prints it.
+ */
+function typeImports(model: ApiModel, hasOAuth: boolean): Code {
+  const members = typeImportNames(model, hasOAuth);
+  return print(
+    group([trusted("import type {"), indent([line, joinDocs([trusted(","), line], members)]), ifBreak(trusted(",")), line, trusted('} from "./runtime/index.js";')]),
+  );
+}
+
+function typeImportNames(model: ApiModel, hasOAuth: boolean): Code[] {
+  const names = new Set(["CredentialsForOptions", "CredentialsResult"]);
+  // Only what the result types use (`noUnusedLocals`): a document may have no operations
+  // (only webhooks), or declare no error responses at all, or no success ones.
+  if (model.operations.length > 0) {
+    names.add("CallOptions");
+    names.add("Result");
+  }
+  const responses = model.operations.flatMap((op) => op.responses);
+  if (responses.some((r) => r.success)) names.add("Success");
+  if (responses.some((r) => !r.success)) names.add("HttpError");
+  if (hasOAuth) names.add("OAuth2Controls");
+  return importMembers(names);
 }
 
 /**
@@ -209,7 +232,8 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
   return {
     header: headerLine(header),
     apiDoc: jsdoc([`${model.title} ${model.version}`, model.description]),
-    runtimeImports: runtimeImports(model, oauthSchemes.length > 0),
+    runtimeImports: runtimeImports(model),
+    typeImports: typeImports(model, oauthSchemes.length > 0),
     runtimeParts,
     servers,
     hasServerVariables: servers.variables.length > 0,

@@ -21,10 +21,12 @@ export type { HeaderInfo } from "./client-view.js";
 export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const view = clientView(model, header);
-  const [index, operations, schema] = await Promise.all([
+  const [index, types, operations, schema] = await Promise.all([
     // The files are written in their final form (layout.ts); the tests hold
     // them to Prettier (test/emit/prettier-stable.test.ts, schema-types.test.ts).
     render("index.ts.hbs", view),
+    // The `Client` interface and per-operation types, apart so that a user's build takes them as declared (see the template).
+    render("types.ts.hbs", view),
     // The operations table, apart so that a user's build need not type-check it (see the template).
     render("operations.ts.hbs", view),
     schemaTypes(model.schemaDocument ?? document).then((types) => `${headerLine(header).text}
@@ -32,6 +34,7 @@ ${types}`),
   ]);
   files.set("index.ts", index);
   files.set("operations.ts", operations);
+  files.set("types.ts", types);
   files.set("schema.ts", schema);
   const runtimeHeader = lineComment(`Runtime of gen-auth-client ${header.generatorVersion}, copied into this client. Do not edit.`).text;
   for (const [path, source] of await runtimeFilesFor(index)) {

@@ -17,9 +17,10 @@ const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
 const RESERVED_MEMBERS = new Set(["auth", "__proto__"]);
 
 /**
- * The generated index.ts's own top-level names (its declarations and its imports from the
- * runtime): an operation's `…Operation`, `…Args` and `…Result` types must not take one
- * (operationId `credentials` would declare `CredentialsResult`, which is imported).
+ * The generated index.ts's and types.ts's own top-level names (their declarations and their
+ * imports): an operation's `…Operation`, `…Args` and `…Result` types, which types.ts declares
+ * and index.ts re-exports, must not take one (operationId `credentials` would declare
+ * `CredentialsResult`, which types.ts imports).
  * test/emit/identifiers.test.ts proves the list complete against the committed clients.
  */
 export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([

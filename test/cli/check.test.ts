@@ -31,7 +31,7 @@ describe("--check", () => {
     beforeAll(async () => {
       original = await readFile(join(dir, "clients/a/index.ts"), "utf8");
       const lines = original.split("\n");
-      const at = lines.findIndex((l) => l.includes("ping"));
+      const at = lines.findIndex((l) => l.startsWith("export function createClient"));
       lines[at] = `${lines[at]} // edited by hand`;
       edited = lines.join("\n");
       await writeFile(join(dir, "clients/a/index.ts"), edited);
@@ -52,7 +52,7 @@ describe("--check", () => {
       expect(lines[stale + 1]).toMatch(/^ {4}@@ -\d+,\d+ \+\d+,\d+ @@$/);
       const hunk = lines.slice(stale + 1, stale + 14);
       expect(hunk.some((l) => l.startsWith("    -") && l.endsWith("// edited by hand"))).toBe(true);
-      expect(hunk.some((l) => l.startsWith("    +") && l.includes("ping") && !l.includes("edited"))).toBe(true);
+      expect(hunk.some((l) => l.startsWith("    +") && l.includes("createClient") && !l.includes("edited"))).toBe(true);
       expect(stdout).toContain("  missing: clients/a/schema.ts\n");
       expect(stdout).toContain("  extra: clients/a/notes.txt\n");
       // A folder that is not there at all: one line, not one per file.

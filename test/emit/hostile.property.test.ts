@@ -161,6 +161,7 @@ async function generateInto(dir: string, doc: Record<string, unknown>) {
   return {
     model,
     index: files.get("index.ts")!,
+    types: files.get("types.ts")!,
     operations: files.get("operations.ts")!,
   };
 }
@@ -176,6 +177,7 @@ describe("hostile documents cannot inject code", () => {
         ),
       );
       const baselineShape = executableShape(baseline.index);
+      const baselineTypesShape = executableShape(baseline.types);
       const baselineOperationsShape = executableShape(baseline.operations);
       const samples = fc.sample(
         fc.array(hostile, { minLength: 26, maxLength: 26 }),
@@ -190,8 +192,11 @@ describe("hostile documents cannot inject code", () => {
       for (const [n, strings] of samples.entries()) {
         const dir = join(root, `case-${n}`);
         const doc = document(strings);
-        const { model, index, operations } = await generateInto(dir, doc);
+        const { model, index, types, operations } = await generateInto(dir, doc);
         expect(executableShape(index), `case ${n}`).toEqual(baselineShape);
+        expect(executableShape(types), `case ${n}: types.ts`).toEqual(
+          baselineTypesShape,
+        );
         expect(executableShape(operations), `case ${n}: operations.ts`).toEqual(
           baselineOperationsShape,
         );
@@ -215,7 +220,7 @@ describe("hostile documents cannot inject code", () => {
         outDir: join(root, "js"),
         rootDir: root,
       };
-      // operations.ts included, though users' builds skip it (`@ts-nocheck`).
+      // operations.ts and types.ts included, though users' builds skip them (`@ts-nocheck`).
       const program = ts.createProgram(
         files,
         options,

@@ -1,5 +1,5 @@
 /**
- * index.ts and operations.ts are written in their final form (src/emit/layout.ts), without running Prettier on it
+ * index.ts, types.ts and operations.ts are written in their final form (src/emit/layout.ts), without running Prettier on it
  * at generation time; this holds that form to Prettier itself, with the options in
  * src/emit/format.ts: every committed client, the corpus sample, and hostile names must come
  * out of `prettier.format` unchanged.
@@ -18,6 +18,7 @@ const repo = resolve(import.meta.dirname, "../..");
 const committed = ["generated", "test/snapshots"].flatMap((dir) =>
   readdirSync(join(repo, dir)).flatMap((d) => [
     join(dir, d, "index.ts"),
+    join(dir, d, "types.ts"),
     join(dir, d, "operations.ts"),
   ]),
 );
@@ -47,7 +48,7 @@ async function expectStable(source: string): Promise<void> {
   ).toBe(true);
 }
 
-describe("index.ts and operations.ts are already Prettier-formatted", () => {
+describe("index.ts, types.ts and operations.ts are already Prettier-formatted", () => {
   it.each(committed)("%s", async (file) => {
     await expectStable(readFileSync(join(repo, file), "utf8"));
   });
@@ -56,6 +57,7 @@ describe("index.ts and operations.ts are already Prettier-formatted", () => {
     const document = await loadDocument(join(corpus, file));
     const view = clientView(buildModel(document), header);
     await expectStable(await render("index.ts.hbs", view));
+    await expectStable(await render("types.ts.hbs", view));
     await expectStable(await render("operations.ts.hbs", view));
   });
 
@@ -157,6 +159,9 @@ describe("index.ts and operations.ts are already Prettier-formatted", () => {
     const source = await render("index.ts.hbs", view);
     expect(source).toContain("名前");
     await expectStable(source);
+    const types = await render("types.ts.hbs", view);
+    expect(types).toContain("getTheSubResourceOfAnItemByBothOfTheirRatherLongIdentifiers(");
+    await expectStable(types);
     await expectStable(await render("operations.ts.hbs", view));
   });
 });

@@ -86,7 +86,7 @@ describe("generated clients type-check under strict, DOM lib, no Node types", ()
   });
 });
 
-describe("operations.ts: skipped by users' builds, checked here", () => {
+describe("operations.ts and types.ts: skipped by users' builds, checked here", () => {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -95,23 +95,22 @@ describe("operations.ts: skipped by users' builds, checked here", () => {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
   };
-  const file = join(repo, "generated/example-api/operations.ts");
 
-  it("every output's operations.ts carries the pragma on its second line", () => {
-    for (const output of outputs)
-      expect(
-        readFileSync(join(repo, output, "operations.ts"), "utf8").split(
-          "\n",
-        )[1],
-        output,
-      ).toMatch(NOCHECK);
-  });
+  it.each(["operations.ts", "types.ts"])(
+    "every output's %s carries the pragma on its second line",
+    (file) => {
+      for (const output of outputs)
+        expect(
+          readFileSync(join(repo, output, file), "utf8").split("\n")[1],
+          output,
+        ).toMatch(NOCHECK);
+    },
+  );
 
-  it("an ill-formed entry is reported by the checking host, and not without it", () => {
-    const broken = readFileSync(file, "utf8").replace(
-      /method: "[A-Z]+"/,
-      "method: 42",
-    );
+  /** What the checker reports for `file` with `edit` applied to it, as users' builds see it and as these tests do. */
+  function reportedAfter(file: string, edit: (text: string) => string) {
+    const broken = edit(readFileSync(file, "utf8"));
+    expect(broken).not.toBe(readFileSync(file, "utf8"));
     const reading = (): ts.CompilerHost => {
       const host = ts.createCompilerHost(options);
       const read = host.getSourceFile.bind(host);
@@ -121,14 +120,28 @@ describe("operations.ts: skipped by users' builds, checked here", () => {
           : read(name, ...rest);
       return host;
     };
-    const diagnose = (host: ts.CompilerHost): string[] =>
+    const diagnose = (host: ts.CompilerHost): string =>
       ts
         .getPreEmitDiagnostics(ts.createProgram([file], options, host))
-        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    expect(diagnose(reading())).toEqual([]);
-    expect(
-      diagnose(checkingEverything(options, reading())).join("\n"),
-    ).toContain("not assignable");
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))
+        .join("\n");
+    return { byUsersBuild: diagnose(reading()), byTheseTests: diagnose(checkingEverything(options, reading())) };
+  }
+
+  it("an ill-formed operations entry is reported by the checking host, and not without it", () => {
+    const { byUsersBuild, byTheseTests } = reportedAfter(join(repo, "generated/example-api/operations.ts"), (text) =>
+      text.replace(/method: "[A-Z]+"/, "method: 42"),
+    );
+    expect(byUsersBuild).toBe("");
+    expect(byTheseTests).toContain("not assignable");
+  });
+
+  it("a type path that names no member of schema.ts is reported by the checking host, and not without it", () => {
+    const { byUsersBuild, byTheseTests } = reportedAfter(join(repo, "generated/example-api/types.ts"), (text) =>
+      text.replace('["content"]["application/json"]', '["content"]["application/xml"]'),
+    );
+    expect(byUsersBuild).toBe("");
+    expect(byTheseTests).toContain("Property 'application/xml' does not exist");
   });
 });
 
