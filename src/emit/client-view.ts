@@ -7,7 +7,15 @@ import { trusted, type Code } from "./code.js";
 import { jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
 import { fluid, group, ifBreak, indent, joinDocs, line, print, softline, type Doc } from "./layout.js";
 import { constTypeDoc, literalDoc, type LiteralValue } from "./literal.js";
-import { argsDeclaration, argsRequired, operationTypeDeclaration, resultDeclaration, typeNames, usesOperationType } from "./operation-types.js";
+import {
+  argsDeclaration,
+  argsRequired,
+  operationTypeDeclaration,
+  resultDeclaration,
+  typeNames,
+  type MemberAccess,
+  type OperationTypePaths,
+} from "./operation-types.js";
 import { describeSecurity } from "./security-doc.js";
 import { schemeView, type SchemeView } from "./scheme-view.js";
 import { serversView, type ServersView } from "./server-view.js";
@@ -48,6 +56,8 @@ export interface OperationView {
   result: Code;
   /** The method in the `Client` interface, with its JSDoc. */
   method: Code;
+  /** What the `…Operation` alias and the indexed accesses of `args` and `result` expect schema.ts to declare. */
+  typePaths: OperationTypePaths;
 }
 
 export interface ClientView {
@@ -119,13 +129,19 @@ function operationView(operation: OperationModel): OperationView {
   // In an interface, `new(…)` declares a construct signature, not a method named "new".
   const interfaceKey = operation.name === "new" ? stringLiteral(operation.name) : name;
   const parameter = trusted(`args${argsRequired(operation) ? "" : "?"}: ${types.args.text}`);
+  // Every access the two declarations make into the operation's type; without any, its alias
+  // would be unused (`noUnusedLocals`) and is not declared.
+  const accesses: MemberAccess[] = [];
+  const args = argsDeclaration(operation, types.args, types.operation, accesses);
+  const result = resultDeclaration(operation, types.result, types.operation, accesses);
   return {
     specEntry: memberLines(trusted(""), [name, trusted(": "), literalDoc(operationSpec(operation)), trusted(",")]),
     securityMember: memberLines(trusted(""), [trusted("readonly "), name, trusted(": "), constTypeDoc(securityValue(operation)), trusted(";")]),
     types,
-    operationType: usesOperationType(operation) && operationTypeDeclaration(operation, types.operation),
-    args: argsDeclaration(operation, types.args, types.operation),
-    result: resultDeclaration(operation, types.result, types.operation),
+    operationType: accesses.length > 0 && operationTypeDeclaration(operation, types.operation),
+    args,
+    result,
+    typePaths: { operation: operation.name, root: [operation.path, operation.method.toLowerCase()], accesses },
     method: memberLines(jsdoc([operation.summary, operation.description, describeSecurity(operation.security), requestLine], tags), [
       interfaceKey,
       group([trusted("("), indent([softline, parameter]), ifBreak(trusted(",")), softline, trusted(")")]),
@@ -229,6 +245,7 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     }))
     .filter((s) => s.oauth);
   const servers = serversView(model.servers);
+  const operations = model.operations.map(operationView);
   return {
     header: headerLine(header),
     apiDoc: jsdoc([`${model.title} ${model.version}`, model.description]),
@@ -241,7 +258,7 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     schemes,
     oauthSchemes,
     hasOAuth: oauthSchemes.length > 0,
-    operations: model.operations.map(operationView),
-    importsPaths: model.operations.some(usesOperationType),
+    operations,
+    importsPaths: operations.some((operation) => operation.operationType !== false),
   };
 }

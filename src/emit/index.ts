@@ -6,7 +6,8 @@ import type { ApiModel } from "../model/types.js";
 import type { OpenApiDocument } from "../load/types.js";
 import { clientView, headerLine, type HeaderInfo } from "./client-view.js";
 import { PUBLIC_TYPE_MODULES, RUNTIME_NOCHECK, runtimeFilesFor } from "./runtime-files.js";
-import { schemaTypes } from "./schema-types.js";
+import { printSchemaStatements, schemaStatements } from "./schema-types.js";
+import { proveTypePaths } from "./type-paths.js";
 import { render } from "./template.js";
 import { lineComment } from "./encode.js";
 
@@ -21,7 +22,10 @@ export type { HeaderInfo } from "./client-view.js";
 export async function emitClient(model: ApiModel, document: OpenApiDocument, header: HeaderInfo): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const view = clientView(model, header);
-  const [index, types, operations, schema] = await Promise.all([
+  const statements = schemaStatements(model.schemaDocument ?? document);
+  // types.ts goes unchecked in users' builds: prove here what the checker would have.
+  proveTypePaths(statements, view.operations.map((operation) => operation.typePaths));
+  const [index, types, operations] = await Promise.all([
     // The files are written in their final form (layout.ts); the tests hold
     // them to Prettier (test/emit/prettier-stable.test.ts, schema-types.test.ts).
     render("index.ts.hbs", view),
@@ -29,9 +33,8 @@ export async function emitClient(model: ApiModel, document: OpenApiDocument, hea
     render("types.ts.hbs", view),
     // The operations table, apart so that a user's build need not type-check it (see the template).
     render("operations.ts.hbs", view),
-    schemaTypes(model.schemaDocument ?? document).then((types) => `${headerLine(header).text}
-${types}`),
   ]);
+  const schema = `${headerLine(header).text}\n${printSchemaStatements(statements)}`;
   files.set("index.ts", index);
   files.set("operations.ts", operations);
   files.set("types.ts", types);

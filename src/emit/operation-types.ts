@@ -34,28 +34,58 @@ const ARG_GROUPS = [
 
 const NON_NULLABLE = trusted("NonNullable");
 
+/**
+ * One indexed access into an operation's type (`…Operation["responses"][200]["content"][…]`),
+ * as data: the keys below `paths[path][method]`, and how many leading ones `NonNullable<…>`
+ * encloses (an optional member, such as a body that is not required). The declarations are
+ * written from these, and `generate()` proves each one resolves in schema.ts (type-paths.ts).
+ */
+export interface MemberAccess {
+  readonly keys: readonly (string | number)[];
+  readonly nonNullable: number;
+}
 
-/** The members of the `...Args` interface beyond `CallOptions`, each with its JSDoc. */
-function argMembers(operation: OperationModel, operationType: Code): Code[] {
+/** An operation's `…Operation` alias (`paths[path][method]`), and every access its `…Args` and `…Result` make into it. */
+export interface OperationTypePaths {
+  /** The method's name, for messages. */
+  readonly operation: string;
+  readonly root: readonly [path: string, method: string];
+  readonly accesses: readonly MemberAccess[];
+}
+
+function keysText(keys: readonly (string | number)[]): string {
+  return keys.map((key) => indexedAccess(key).text).join("");
+}
+
+/** `Op["a"]["b"]`, or `NonNullable<Op["a"]>["b"]` where the access says so. */
+function accessDoc(operationType: Code, access: MemberAccess): Doc {
+  if (access.nonNullable === 0) return trusted(`${operationType.text}${keysText(access.keys)}`);
+  const enclosed = typeReference(NON_NULLABLE, [trusted(`${operationType.text}${keysText(access.keys.slice(0, access.nonNullable))}`)]);
+  const rest = access.keys.slice(access.nonNullable);
+  return rest.length === 0 ? enclosed : [enclosed, trusted(keysText(rest))];
+}
+
+
+/** The members of the `...Args` interface beyond `CallOptions`, each with its JSDoc; `accesses` collects what they index. */
+function argMembers(operation: OperationModel, operationType: Code, accesses: MemberAccess[]): Code[] {
   const members: Code[] = [];
   for (const group of ARG_GROUPS) {
     const parameters = operation.parameters.filter((p) => p.in === group.location);
     if (parameters.length === 0) continue;
     const required = parameters.some((p) => p.required);
-    const type = trusted(`${operationType.text}["parameters"]${indexedAccess(group.location).text}`);
-    members.push(
-      memberLines(jsdoc([group.doc]), [trusted(`${group.member}${required ? "" : "?"}: `), required ? type : typeReference(NON_NULLABLE, [type]), trusted(";")]),
-    );
+    const access: MemberAccess = { keys: ["parameters", group.location], nonNullable: required ? 0 : 2 };
+    accesses.push(access);
+    members.push(memberLines(jsdoc([group.doc]), [trusted(`${group.member}${required ? "" : "?"}: `), accessDoc(operationType, access), trusted(";")]));
   }
   const body = operation.requestBody;
   if (body) {
-    const requestBody = trusted(`${operationType.text}["requestBody"]`);
-    const content = trusted(`["content"]${indexedAccess(body.mediaType).text};`);
+    const access: MemberAccess = { keys: ["requestBody", "content", body.mediaType], nonNullable: body.required ? 0 : 1 };
+    accesses.push(access);
     members.push(
       memberLines(jsdoc([body.description, `Sent as ${jsdocCode(body.mediaType)}.`]), [
         trusted(`body${body.required ? "" : "?"}: `),
-        body.required ? requestBody : typeReference(NON_NULLABLE, [requestBody]),
-        content,
+        accessDoc(operationType, access),
+        trusted(";"),
       ]),
     );
   }
@@ -70,22 +100,13 @@ const CALL_OPTIONS = trusted("CallOptions");
  * rather than being written into each of a large API's thousand interfaces: every line
  * here is parsed and checked in the user's build.
  */
-export function argsDeclaration(operation: OperationModel, name: Code, operationType: Code): Code {
+export function argsDeclaration(operation: OperationModel, name: Code, operationType: Code, accesses: MemberAccess[]): Code {
   const doc = jsdoc([`Arguments of ${jsdocCode(operation.name)}.`]);
-  const members = argMembers(operation, operationType);
+  const members = argMembers(operation, operationType, accesses);
   if (members.length === 0) return print([lines(doc), hardline, trusted("export type "), name, trusted(" = "), CALL_OPTIONS, trusted(";")]);
   // Prettier keeps a single heritage clause on the declaration's line, however long.
   const heading = print([lines(doc), hardline, trusted("export interface "), name, trusted(" extends "), CALL_OPTIONS, trusted(" {")]);
   return trusted(`${heading.text}\n${members.map((m) => m.text).join("\n")}\n}`);
-}
-
-/**
- * Whether the argument and result types index into the operation's type: an operation with
- * no parameters, no body and no JSON response does not, and its alias would be unused
- * (`noUnusedLocals`).
- */
-export function usesOperationType(operation: OperationModel): boolean {
-  return operation.parameters.length > 0 || operation.requestBody !== undefined || operation.responses.some((r) => r.bodyKind === "json");
 }
 
 export function argsRequired(operation: OperationModel): boolean {
@@ -97,7 +118,7 @@ function statusType(status: string): Code {
   return /^\d+$/.test(status) ? trusted(status) : stringLiteral(status);
 }
 
-function bodyType(operationType: Code, response: ResponseModel): Code {
+function bodyType(operationType: Code, response: ResponseModel, accesses: MemberAccess[]): Doc {
   switch (response.bodyKind) {
     case "empty":
       return trusted("undefined");
@@ -107,15 +128,17 @@ function bodyType(operationType: Code, response: ResponseModel): Code {
       return trusted("ArrayBuffer");
     case "json": {
       const key = /^\d+$/.test(response.status) ? Number(response.status) : response.status;
-      return trusted(`${operationType.text}["responses"]${indexedAccess(key).text}["content"]${indexedAccess(response.mediaType ?? "").text}`);
+      const access: MemberAccess = { keys: ["responses", key, "content", response.mediaType ?? ""], nonNullable: 0 };
+      accesses.push(access);
+      return accessDoc(operationType, access);
     }
   }
 }
 
 /** `export type XResult = Result<Success<200, ...>, HttpError<400, ...> | HttpError<404, undefined>>;` */
-export function resultDeclaration(operation: OperationModel, name: Code, operationType: Code): Code {
+export function resultDeclaration(operation: OperationModel, name: Code, operationType: Code, accesses: MemberAccess[]): Code {
   const parts = (success: boolean, type: Code): Doc[] =>
-    operation.responses.filter((r) => r.success === success).map((r) => typeReference(type, [statusType(r.status), bodyType(operationType, r)]));
+    operation.responses.filter((r) => r.success === success).map((r) => typeReference(type, [statusType(r.status), bodyType(operationType, r, accesses)]));
   const union = (members: Doc[]): Doc => (members.length === 0 ? trusted("never") : unionType(members, false));
   const result = typeReference(trusted("Result"), [union(parts(true, trusted("Success"))), union(parts(false, trusted("HttpError")))]);
   return print([trusted("export type "), name, trusted(" ="), fluid(result), trusted(";")]);

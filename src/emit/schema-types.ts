@@ -35,6 +35,15 @@ const ROOTS: [string, (value: Obj, options: Options) => TypeNode][] = [
 
 /** The declarations of `schema.ts`, laid out, ending with a line break. */
 export async function schemaTypes(input: OpenApiDocument): Promise<string> {
+  return printSchemaStatements(schemaStatements(input));
+}
+
+export function printSchemaStatements(statements: readonly Statement[]): string {
+  return printStatements(statements, WITH_REQUIRED);
+}
+
+/** The declarations of `schema.ts`, as the type tree they are printed from. */
+export function schemaStatements(input: OpenApiDocument): Statement[] {
   const original = input as unknown as Obj;
   // Redocly's bundler adds an empty `components` to a document without one; the types have
   // always had the `components` interface (every section `never`) that follows from it.
@@ -52,5 +61,5 @@ export async function schemaTypes(input: OpenApiDocument): Promise<string> {
     statements.push(helper === "operations" ? { kind: "interface", name: "operations", members: ctx.operations } : { kind: "withRequired" });
   }
   if (!ctx.footer.includes("operations")) statements.push({ kind: "alias", name: "operations", type: EMPTY });
-  return printStatements(statements, WITH_REQUIRED);
+  return statements;
 }

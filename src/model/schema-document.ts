@@ -28,6 +28,11 @@
  *   resolves (digitalocean.com: `models/volume_action_post_attach.yml`, a file the document was
  *   bundled from, and `#/reserved_ip_action_assign`) is resolved, or fetched, by openapi-typescript's
  *   bundler, which fails. It is dropped, with a warning.
+ * - A component that is itself a Reference Object (3.1 §4.8.7.1 allows one in every map:
+ *   `responses: { Problem: { $ref: "#/components/responses/Deeper" } }`) is typed by
+ *   openapi-typescript as an empty object of its kind (a response with `content?: never`), so
+ *   an operation's body type indexed through it does not compile (TS2339). The component
+ *   becomes a copy of what its chain of references ends at: the same type, written out.
  * - A schema that contains itself other than through an object's properties (`Json: string |
  *   Json[]`, vercel.com) is valid, but openapi-typescript writes it as an indexed access into
  *   the `components` interface, which TypeScript must resolve eagerly: TS2502 "referenced
@@ -168,6 +173,38 @@ function eagerCycles(document: Json): { path: string[]; name: string }[] {
   return cuts;
 }
 
+/** The components sections whose transforms do not follow a `$ref` in place of the object (schemas' does). */
+const ALIASABLE_SECTIONS = ["responses", "parameters", "requestBodies", "headers", "pathItems"];
+
+/**
+ * Components that are Reference Objects, each with the pointer of the object its chain of
+ * local references ends at; a chain that loops or leaves the document is left alone (the
+ * load stage reports a broken one).
+ */
+function aliasComponents(document: Json): { path: string[]; target: string[] }[] {
+  const components = isObject(document.components) ? document.components : {};
+  const found: { path: string[]; target: string[] }[] = [];
+  for (const section of ALIASABLE_SECTIONS) {
+    const entries = isObject(components[section]) ? Object.entries(components[section]) : [];
+    for (const [name, value] of entries) {
+      if (!isObject(value) || typeof value.$ref !== "string") continue;
+      let target: string[] | undefined = localPointer(value.$ref);
+      const seen = new Set<string>();
+      while (target !== undefined && !seen.has(toPointer(target))) {
+        seen.add(toPointer(target));
+        const next = valueAt(document, target);
+        if (!isObject(next)) break;
+        if (typeof next.$ref !== "string") {
+          found.push({ path: ["components", section, name], target });
+          break;
+        }
+        target = localPointer(next.$ref);
+      }
+    }
+  }
+  return found;
+}
+
 /** Where Example Objects with an `externalValue` are: the members of every `examples` map. */
 function externalValues(node: unknown, path: string[], found: string[][]): void {
   if (Array.isArray(node)) {
@@ -222,7 +259,8 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
       if (keys.length > 0) mappings.push({ path: [...path, "discriminator", "mapping"], keys });
     }
   });
-  if (refsToHoist.size === 0 && nullTypes.length === 0 && examples.length === 0 && objectEnums.length === 0 && mappings.length === 0) {
+  const aliases = aliasComponents(document);
+  if (refsToHoist.size === 0 && nullTypes.length === 0 && examples.length === 0 && objectEnums.length === 0 && mappings.length === 0 && aliases.length === 0) {
     return cutEagerCycles(document, document, report);
   }
 
@@ -270,6 +308,11 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
       const value = structuredClone(valueAt(copy, fromPointer(pointer)));
       Object.defineProperty(sectionOf(section), name, { value, writable: true, enumerable: true, configurable: true });
     }
+  }
+  // After the references are rewritten, so that each copy carries them rewritten too.
+  for (const { path, target } of aliases) {
+    const section = valueAt(copy, path.slice(0, -1)) as Json;
+    Object.defineProperty(section, path.at(-1)!, { value: structuredClone(valueAt(copy, target)), writable: true, enumerable: true, configurable: true });
   }
   return cutEagerCycles(document, copy, report);
 }

@@ -149,6 +149,22 @@ const cases: Case[] = [
     },
   ],
   [
+    "a response component that is itself a $ref types the body it ends at (found by the type-path proof)",
+    {
+      given: {
+        paths: { "/a": { get: { operationId: "getA", responses: { "4XX": { $ref: "#/components/responses/Problem" } } } } },
+        components: {
+          responses: {
+            Problem: { $ref: "#/components/responses/Deeper" },
+            Deeper: { description: "p", ...json({ type: "object", properties: { code: { type: "string" } } }) },
+          },
+          requestBodies: { Alias: { $ref: "#/components/requestBodies/Body" }, Body: { required: true, ...json({ type: "integer" }) } },
+        },
+      },
+      want: ({ schema }) => expect(schema).not.toContain("content?: never"),
+    },
+  ],
+  [
     "an operation named new declares a construct signature in the Client interface (gambitcomm.local/mimic)",
     {
       given: { paths: { "/new": { post: { operationId: "new", responses: { 204: ok("made") } } } } },
