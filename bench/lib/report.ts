@@ -48,7 +48,11 @@ export interface Target {
   status: "met" | "not met" | "not measured";
 }
 
-const gen = (r: BenchResults, doc: DocId, tool: ToolId) => r.generation.find((g) => g.doc === doc && g.tool === tool);
+/**
+ * A tool's timed generation of a document; undefined when the run did not time it (a run
+ * `--only=typecheck` generates each output once, as a warm-up, and keeps no median: null in its JSON).
+ */
+const gen = (r: BenchResults, doc: DocId, tool: ToolId) => r.generation.find((g) => g.doc === doc && g.tool === tool && (!g.ok || typeof g.medianMs === "number"));
 const tc = (r: BenchResults, doc: DocId, tool: ToolId, variant = "") =>
   r.typecheck.find((t) => t.doc === doc && t.tool === tool && (variant === "" ? t.variant === "" || t.variant === "+ openapi-fetch" : t.variant === variant));
 
