@@ -59,7 +59,15 @@ export function dereferencedView(root: unknown): unknown {
     // External or dangling: refs.ts has reported it; leave it for the schema to see.
     if (target === undefined || !target.found) return { value: ref, circular: false };
     let walked: Walked = { value: target.value, circular: path.has(target.value) };
-    if (!walked.circular) walked = walk(extended ? merge(ref, target.value) : target.value);
+    if (!walked.circular && !extended) walked = walk(target.value);
+    else if (!walked.circular) {
+      // The merged copy is a new object: the target itself marks the path, or a cycle through
+      // a `$ref` with siblings (`{ $ref, description }`, as Google's documents write them) would
+      // be walked without end.
+      path.add(target.value);
+      walked = walk(merge(ref, target.value));
+      path.delete(target.value);
+    }
     if (walked.circular) walked = { value: ref, circular: true };
     if (!extended) byRef.set(ref.$ref, walked);
     return walked;
