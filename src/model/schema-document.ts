@@ -91,16 +91,26 @@ function valueAt(root: unknown, segments: readonly string[]): unknown {
   return node;
 }
 
-/** Visits every object of the document that can hold a schema or a reference, with its pointer. */
-function visit(node: unknown, path: string[], fn: (object: Json, path: string[]) => void): void {
+/**
+ * Visits every object of the document that can hold a schema or a reference, with its pointer.
+ * `path` is one array, pushed and popped as the walk goes (a copy per node was a tenth of
+ * GitHub's model stage): `fn` must copy it to keep it.
+ */
+function visit(node: unknown, path: string[], fn: (object: Json, path: readonly string[]) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => visit(item, [...path, String(i)], fn));
+    for (let i = 0; i < node.length; i++) {
+      path.push(String(i));
+      visit(node[i], path, fn);
+      path.pop();
+    }
   } else if (isObject(node)) {
     fn(node, path);
     const names = NAME_MAPS.has(path.at(-1) ?? "");
-    for (const [key, value] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
       if (!names && (DATA.has(key) || key.startsWith("x-"))) continue;
-      visit(value, [...path, key], fn);
+      path.push(key);
+      visit(node[key], path, fn);
+      path.pop();
     }
   }
 }
@@ -205,18 +215,25 @@ function aliasComponents(document: Json): { path: string[]; target: string[] }[]
   return found;
 }
 
-/** Where Example Objects with an `externalValue` are: the members of every `examples` map. */
+/** Where Example Objects with an `externalValue` are: the members of every `examples` map (`path` as in `visit`). */
 function externalValues(node: unknown, path: string[], found: string[][]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => externalValues(item, [...path, String(i)], found));
+    for (let i = 0; i < node.length; i++) {
+      path.push(String(i));
+      externalValues(node[i], path, found);
+      path.pop();
+    }
   } else if (isObject(node)) {
-    for (const [key, value] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
+      const value = node[key];
       if (key === "examples" && isObject(value)) {
         for (const [name, example] of Object.entries(value)) {
           if (isObject(example) && "externalValue" in example) found.push([...path, key, name]);
         }
       }
-      externalValues(value, [...path, key], found);
+      path.push(key);
+      externalValues(value, path, found);
+      path.pop();
     }
   }
 }
@@ -226,6 +243,10 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
   /** Target pointer → the components section its copy goes to. */
   const refsToHoist = new Map<string, string>();
   const nullTypes: string[][] = [];
+  const schemaNames = new Set(Object.keys(isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {}));
+  const objectEnums: string[][] = [];
+  const mappings: { path: string[]; keys: string[] }[] = [];
+  // One walk finds every construct below: the document can be megabytes.
   visit(document, [], (object, path) => {
     if (typeof object.$ref === "string") {
       const target = localPointer(object.$ref);
@@ -237,16 +258,9 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
     }
     const onlyNull = object.type === "null" || (Array.isArray(object.type) && object.type.length === 1 && object.type[0] === "null");
     if (onlyNull && (Array.isArray(object.oneOf) || Array.isArray(object.anyOf))) {
-      nullTypes.push(path);
+      nullTypes.push([...path]);
     }
-  });
-  const examples: string[][] = [];
-  externalValues(document, [], examples);
-  const schemaNames = new Set(Object.keys(isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {}));
-  const objectEnums: string[][] = [];
-  const mappings: { path: string[]; keys: string[] }[] = [];
-  visit(document, [], (object, path) => {
-    if (object.type === "object" && Array.isArray(object.enum) && object.enum.some((v) => !isObject(v))) objectEnums.push(path);
+    if (object.type === "object" && Array.isArray(object.enum) && object.enum.some((v) => !isObject(v))) objectEnums.push([...path]);
     const mapping = isObject(object.discriminator) ? object.discriminator.mapping : undefined;
     if (isObject(mapping)) {
       const keys = Object.entries(mapping)
@@ -259,6 +273,8 @@ export function schemaDocument<D extends Json>(document: D, report: SchemaReport
       if (keys.length > 0) mappings.push({ path: [...path, "discriminator", "mapping"], keys });
     }
   });
+  const examples: string[][] = [];
+  externalValues(document, [], examples);
   const aliases = aliasComponents(document);
   if (refsToHoist.size === 0 && nullTypes.length === 0 && examples.length === 0 && objectEnums.length === 0 && mappings.length === 0 && aliases.length === 0) {
     return cutEagerCycles(document, document, report);
