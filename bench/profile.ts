@@ -34,6 +34,7 @@ const OURS: [RegExp, string][] = [
   [/\/dist\/emit\//, "emit: views, encoders"],
   [/\/dist\/load\/(parse|json-syntax|json|locate|read)\.js$/, "load: read + parse with positions"],
   [/\/dist\/load\/validate\.js$/, "load: validate"],
+  [/\/dist\/load\/(openapi-schema\.js|validators\/)/, "load: validate"],
   [/\/dist\/load\/(bundle|refs)\.js$/, "load: bundle $refs"],
   [/\/dist\/load\/convert\.js$/, "load: convert Swagger 2.0"],
   [/\/dist\/load\//, "load: other"],
