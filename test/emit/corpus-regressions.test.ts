@@ -4,6 +4,7 @@
  * held to, all rows in one TypeScript program.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import ts from "typescript";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ import { loaded } from "../model/helpers.js";
 const ok = (description: string) => ({ description });
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
 
-type Case = [string, { given: Record<string, unknown>; want?: (files: { index: string; types: string; schema: string }) => void }];
+type Case = [string, { given: Record<string, unknown>; want?: (files: { dir: string; index: string; types: string; schema: string }) => void }];
 
 const cases: Case[] = [
   [
@@ -162,6 +163,25 @@ const cases: Case[] = [
         },
       },
       want: ({ schema }) => expect(schema).not.toContain("content?: never"),
+    },
+  ],
+  [
+    "an operation whose types are named as runtime types (operationId token → TokenResult) shadows them, without an ambiguous re-export",
+    {
+      given: { paths: { "/token": { post: { operationId: "token", responses: { 200: { ...ok("t"), ...json({ type: "string" }) } } } } } },
+      want: ({ dir, types }) => {
+        expect(types).toContain("export type TokenResult = Result<");
+        // What index.ts exports as TokenResult is the operation's, not the runtime's: index.ts
+        // re-exporting both modules would make the name ambiguous (TS2308), or silently pick one,
+        // depending on their order.
+        const program = ts.createProgram([join(dir, "index.ts")], { strict: true, noEmit: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+        const checker = program.getTypeChecker();
+        const module = checker.getSymbolAtLocation(program.getSourceFile(join(dir, "index.ts"))!)!;
+        const exported = checker.getExportsOfModule(module).find((symbol) => symbol.name === "TokenResult")!;
+        const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+        const declaration = target.declarations![0]!;
+        expect(declaration.getSourceFile().fileName).toBe(join(dir, "types.ts"));
+      },
     },
   ],
   [
