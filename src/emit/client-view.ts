@@ -1,6 +1,7 @@
 /**
- * The data `templates/index.ts.hbs`, `types.ts.hbs` and `operations.ts.hbs` render: every printable value is `Code`, made by the
- * encoders from the model, so the template never sees document text.
+ * The data `templates/index.ts.hbs`, `types.ts.hbs` and `operations.ts.hbs` render: every
+ * printable value is `Code`, made by the encoders from the model, so the templates never see
+ * document text.
  */
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
@@ -150,7 +151,7 @@ function operationView(operation: OperationModel): OperationView {
   };
 }
 
-/** `names` as `import { … }` members, sorted as Prettier's import sorting would leave them (by name, `type` aside). */
+/** `names` as `import { … }` members, sorted by name (a `type ` marker aside). */
 function importMembers(names: Iterable<string>): Code[] {
   const sortKey = (n: string): string => n.replace(/^type /, "");
   return [...names].sort((a, b) => sortKey(a).localeCompare(sortKey(b), "en")).map(trusted);
