@@ -9,8 +9,10 @@
  * (circular: "ignore"), with the same rules: a `$ref` with other members is merged with its target
  * (its own members win), and a `$ref` whose target reaches a cycle is left as it is. But nothing is
  * copied that does not change, and each target is walked once: the targets are shared, where the
- * library spent a second on the GitHub document resolving every `$ref` as a URL. The document
- * itself is not changed.
+ * library spent a second on the GitHub document resolving every `$ref` as a URL. And a target is
+ * inlined once per kind of place that uses it (`Kind`): where it is used again as the same kind,
+ * the Reference Object stays, so that the validator does not check the same value again. The
+ * document itself is not changed.
  */
 import { getAt, isObject, setOwn, type JsonObject } from "./json.js";
 
@@ -45,44 +47,116 @@ function merge(ref: JsonObject, target: unknown): unknown {
   return merged;
 }
 
+/**
+ * The kinds of OpenAPI object (3.0 §4.7, 3.1 §4.8) that a Reference Object may stand for, which
+ * are all a `$ref` can be checked as: a `$ref` used again at a place of a kind it was already
+ * inlined at is left as it is there, since its target has been validated as that kind (GitHub's
+ * shared schemas are used thousands of times: validating each use again was ~80 % of validation).
+ */
+type Kind = "schema" | "parameter" | "response" | "requestBody" | "header" | "example" | "link" | "callback" | "securityScheme";
+
+/**
+ * What a node holds, tracked from the root down: an object of a kind (or one that leads to
+ * them: the root, components, path items, operations, media types, encodings), or a map or
+ * array of them (`…[]`). Undefined where nothing below can matter (extensions, examples' values).
+ */
+type Place = Kind | "root" | "components" | "pathItem" | "operation" | "mediaType" | "encoding" | `${Kind | "pathItem" | "mediaType" | "encoding"}[]`;
+
+const OPERATION_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "allOf", "oneOf", "anyOf", "prefixItems"];
+const SCHEMA_FIELDS = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems", "unevaluatedItems", "unevaluatedProperties", "contentSchema"];
+
+const FIELDS: Partial<Record<Place, Readonly<Record<string, Place>>>> = {
+  root: { paths: "pathItem[]", webhooks: "pathItem[]", components: "components" },
+  components: {
+    schemas: "schema[]",
+    responses: "response[]",
+    parameters: "parameter[]",
+    examples: "example[]",
+    requestBodies: "requestBody[]",
+    headers: "header[]",
+    securitySchemes: "securityScheme[]",
+    links: "link[]",
+    callbacks: "callback[]",
+    pathItems: "pathItem[]",
+  },
+  pathItem: { parameters: "parameter[]", ...Object.fromEntries(OPERATION_METHODS.map((method) => [method, "operation"])) },
+  operation: { parameters: "parameter[]", requestBody: "requestBody", responses: "response[]", callbacks: "callback[]" },
+  parameter: { schema: "schema", content: "mediaType[]", examples: "example[]" },
+  header: { schema: "schema", content: "mediaType[]", examples: "example[]" },
+  requestBody: { content: "mediaType[]" },
+  response: { headers: "header[]", content: "mediaType[]", links: "link[]" },
+  mediaType: { schema: "schema", examples: "example[]", encoding: "encoding[]" },
+  encoding: { headers: "header[]" },
+  schema: { ...Object.fromEntries(SCHEMA_MAPS.map((key) => [key, "schema[]"])), ...Object.fromEntries(SCHEMA_FIELDS.map((key) => [key, "schema"])) },
+};
+
+const KINDS: ReadonlySet<string> = new Set<Kind>(["schema", "parameter", "response", "requestBody", "header", "example", "link", "callback", "securityScheme"]);
+
+/** The place of `key`'s value in a node at `place`. A Callback Object is a map of path items. */
+function placeOf(place: Place | undefined, key: string): Place | undefined {
+  if (place === undefined) return undefined;
+  if (place === "callback") return "pathItem";
+  if (place.endsWith("[]")) return place.slice(0, -2) as Place;
+  return FIELDS[place]?.[key];
+}
+
 export function dereferencedView(root: unknown): unknown {
   const byRef = new Map<string, Walked>();
   // The values on the path being walked (targets included): meeting one again is a cycle.
   const path = new Set<unknown>();
+  /** `${kind} ${$ref}` of every `$ref` inlined at a place of that kind. */
+  const inlined = new Set<string>();
 
-  const follow = (ref: JsonObject & { $ref: string }): Walked => {
+  /** Whether `ref` was inlined at a place of this kind already; marks it so if not. */
+  const inlinedBefore = (ref: JsonObject & { $ref: string }, place: Place | undefined): boolean => {
+    if (place === undefined || !KINDS.has(place)) return false;
+    const key = `${place} ${ref.$ref}`;
+    if (inlined.has(key)) return true;
+    inlined.add(key);
+    return false;
+  };
+
+  const follow = (ref: JsonObject & { $ref: string }, place: Place | undefined): Walked => {
     const extended = Object.keys(ref).length > 1;
     const known = byRef.get(ref.$ref);
-    if (known !== undefined) return extended && !known.circular ? { value: merge(ref, known.value), circular: false } : known;
+    if (known !== undefined) {
+      if (known.circular) return known;
+      if (extended) return { value: merge(ref, known.value), circular: false };
+      return inlinedBefore(ref, place) ? { value: ref, circular: false } : known;
+    }
     const segments = segmentsOf(ref.$ref);
     const target = segments === undefined ? undefined : getAt(root, segments);
     // External or dangling: refs.ts has reported it; leave it for the schema to see.
     if (target === undefined || !target.found) return { value: ref, circular: false };
     let walked: Walked = { value: target.value, circular: path.has(target.value) };
-    if (!walked.circular && !extended) walked = walk(target.value);
+    if (!walked.circular && !extended) walked = walk(target.value, place);
     else if (!walked.circular) {
       // The merged copy is a new object: the target itself marks the path, or a cycle through
       // a `$ref` with siblings (`{ $ref, description }`, as Google's documents write them) would
       // be walked without end.
       path.add(target.value);
-      walked = walk(merge(ref, target.value));
+      walked = walk(merge(ref, target.value), place);
       path.delete(target.value);
     }
     if (walked.circular) walked = { value: ref, circular: true };
-    if (!extended) byRef.set(ref.$ref, walked);
+    if (!extended) {
+      byRef.set(ref.$ref, walked);
+      if (!walked.circular) inlinedBefore(ref, place);
+    }
     return walked;
   };
 
-  const walk = (node: unknown): Walked => {
+  const walk = (node: unknown, place: Place | undefined): Walked => {
     if (typeof node !== "object" || node === null) return { value: node, circular: false };
-    if (isRef(node)) return follow(node);
+    if (isRef(node)) return follow(node, place);
     path.add(node);
     let circular = false;
     let copy: JsonObject | unknown[] | undefined;
     const keys = Object.keys(node);
     for (const key of keys) {
       const child = (node as JsonObject)[key];
-      const walked = walk(child);
+      const walked = walk(child, placeOf(place, key));
       circular ||= walked.circular;
       if (walked.value !== child) {
         copy ??= Array.isArray(node) ? [...node] : { ...(node as JsonObject) };
@@ -94,5 +168,5 @@ export function dereferencedView(root: unknown): unknown {
     return { value: copy ?? node, circular };
   };
 
-  return walk(root).value;
+  return walk(root, "root").value;
 }

@@ -37,3 +37,32 @@ describe("dereferencedView", () => {
     expect(view.components.schemas.Field).toEqual(field);
   });
 });
+
+describe("dereferencedView validates each $ref target once per kind of place", () => {
+  const P = { name: "id", in: "query", schema: { type: "string" } };
+  const document = {
+    openapi: "3.0.3",
+    paths: {
+      "/a": { get: { parameters: [{ $ref: "#/components/parameters/P" }], responses: {} } },
+      "/b": { get: { parameters: [{ $ref: "#/components/parameters/P" }], responses: {} } },
+    },
+    components: {
+      parameters: { P },
+      // A schema named like a map of parameters: its `items` is a schema place all the same.
+      schemas: { parameters: { type: "array", items: { $ref: "#/components/parameters/P" } } },
+    },
+  };
+  const view = dereferencedView(document) as typeof document & {
+    paths: Record<string, { get: { parameters: unknown[] } }>;
+    components: { schemas: { parameters: { items: unknown } } };
+  };
+
+  it("inlines a target at the first place of a kind, and leaves the $ref at the next (validated already)", () => {
+    expect(view.paths["/a"]!.get.parameters[0]).toBe(P);
+    expect(view.paths["/b"]!.get.parameters[0]).toEqual({ $ref: "#/components/parameters/P" });
+  });
+
+  it("inlines it again at a place of another kind, where it may be wrong (enode.io: a parameter as `items`)", () => {
+    expect(view.components.schemas.parameters.items).toBe(P);
+  });
+});
