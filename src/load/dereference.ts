@@ -53,7 +53,9 @@ function merge(ref: JsonObject, target: unknown): unknown {
  * inlined at is left as it is there, since its target has been validated as that kind (GitHub's
  * shared schemas are used thousands of times: validating each use again was ~80 % of validation).
  */
-type Kind = "schema" | "parameter" | "response" | "requestBody" | "header" | "example" | "link" | "callback" | "securityScheme";
+const KINDS = ["schema", "parameter", "response", "requestBody", "header", "example", "link", "callback", "securityScheme"] as const;
+type Kind = (typeof KINDS)[number];
+const isKind = (place: Place): place is Kind => (KINDS as readonly string[]).includes(place);
 
 /**
  * What a node holds, tracked from the root down: an object of a kind (or one that leads to
@@ -91,8 +93,6 @@ const FIELDS: Partial<Record<Place, Readonly<Record<string, Place>>>> = {
   schema: { ...Object.fromEntries(SCHEMA_MAPS.map((key) => [key, "schema[]"])), ...Object.fromEntries(SCHEMA_FIELDS.map((key) => [key, "schema"])) },
 };
 
-const KINDS: ReadonlySet<string> = new Set<Kind>(["schema", "parameter", "response", "requestBody", "header", "example", "link", "callback", "securityScheme"]);
-
 /** The place of `key`'s value in a node at `place`. A Callback Object is a map of path items. */
 function placeOf(place: Place | undefined, key: string): Place | undefined {
   if (place === undefined) return undefined;
@@ -110,7 +110,7 @@ export function dereferencedView(root: unknown): unknown {
 
   /** Whether `ref` was inlined at a place of this kind already; marks it so if not. */
   const inlinedBefore = (ref: JsonObject & { $ref: string }, place: Place | undefined): boolean => {
-    if (place === undefined || !KINDS.has(place)) return false;
+    if (place === undefined || !isKind(place)) return false;
     const key = `${place} ${ref.$ref}`;
     if (inlined.has(key)) return true;
     inlined.add(key);
