@@ -11,19 +11,27 @@ import ts from "typescript";
 import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
-export const COMPILER_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-  types: [],
-  strict: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitReturns: true,
-  exactOptionalPropertyTypes: true,
-  noEmit: true,
-};
+/**
+ * The options generated clients are held to, for the given TypeScript API (the suite also runs
+ * the oldest supported release: test/emit/typecheck-oldest.test.ts).
+ */
+export function strictCompilerOptions(typescript: typeof ts = ts): ts.CompilerOptions {
+  return {
+    target: typescript.ScriptTarget.ES2022,
+    module: typescript.ModuleKind.NodeNext,
+    moduleResolution: typescript.ModuleResolutionKind.NodeNext,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+    types: [],
+    strict: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noImplicitReturns: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+  };
+}
+
+export const COMPILER_OPTIONS = strictCompilerOptions();
 
 export interface TypeError {
   /** TS error code, e.g. 2339. */

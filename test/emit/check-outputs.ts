@@ -1,12 +1,13 @@
 /**
  * Type-checks every committed output (generated/ and test/snapshots/) in one program, the way
- * the strictest user's build would: the DOM lib, no Node types, no unused locals or parameters,
- * `exactOptionalPropertyTypes`. The DOM lib is most of the checker's work, and one program
+ * the strictest user's build would (the corpus script's options: the DOM lib, no Node types, no
+ * unused locals or parameters, `exactOptionalPropertyTypes`). The DOM lib is most of the checker's work, and one program
  * shares it; diagnostics are then reported per output folder.
  */
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkingEverything, type TypeScriptApi } from "./check-everything.js";
+import { strictCompilerOptions } from "../../scripts/corpus/typecheck.js";
 
 export const repo = resolve(import.meta.dirname, "../..");
 
@@ -26,19 +27,7 @@ export type Pragmas = "checked" | "honoured";
 
 /** Diagnostics per output folder ("(other)" for any file outside them), formatted relative to the repository. */
 export function diagnosticsByOutput(ts: TypeScriptApi, pragmas: Pragmas): Map<string, string[]> {
-  const options = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-    types: [],
-    strict: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noImplicitReturns: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-  };
+  const options = strictCompilerOptions(ts);
   const host = ts.createCompilerHost(options);
   const program = ts.createProgram(
     outputs.flatMap((output) => tsFiles(join(repo, output))),
