@@ -9,7 +9,15 @@
  */
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type ClientOptions, type AuthOptions, type TokenSet, type TokenStore } from "../snapshots/oauth2/index.js";
+import {
+  createClient,
+  type AuthOptions,
+  type ClientOptions,
+  type RequestEvent,
+  type ResponseEvent,
+  type TokenSet,
+  type TokenStore,
+} from "../snapshots/oauth2/index.js";
 import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
 import { authorizeInBrowser } from "../support/browser.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
@@ -217,6 +225,43 @@ describe("client credentials through the generated client", () => {
       expect(shown).not.toContain(BASIC.secret);
       expect(shown).not.toContain(seen[0]!.accessToken);
     }
+  });
+
+  it("hooks see discovery, the token request (named by its scheme) and the call; never the secret or the token", async () => {
+    const seen: TokenSet[] = [];
+    const told: { hook: string; event: RequestEvent | ResponseEvent }[] = [];
+    const api = client(
+      { clientId: BASIC.id, clientSecret: BASIC.secret },
+      {
+        onTokens: (_scheme, set) => void seen.push(set),
+        hooks: {
+          onRequest: (event) => void told.push({ hook: "request", event }),
+          onResponse: (event) => void told.push({ hook: "response", event }),
+        },
+      },
+    );
+    expect((await api.getMe()).ok).toBe(true);
+    const line = ({ hook, event }: (typeof told)[number]) => {
+      const request = "request" in event ? event.request : event;
+      const what = request.operation ?? `scheme ${request.scheme}`;
+      return `${hook} ${what} ${request.method} ${new URL(request.url).pathname}${"status" in event ? ` ${event.status}` : ""}`;
+    };
+    const tokenPath = new URL((await fetch(`${as.issuer}/.well-known/openid-configuration`).then((r) => r.json()) as { token_endpoint: string }).token_endpoint).pathname;
+    expect(told.map(line)).toEqual([
+      "request scheme OAuth2 GET /.well-known/oauth-authorization-server", // RFC 8414 §3 first
+      "response scheme OAuth2 GET /.well-known/oauth-authorization-server 200",
+      `request scheme OAuth2 POST ${tokenPath}`,
+      `response scheme OAuth2 POST ${tokenPath} 200`,
+      "request getMe GET /me",
+      "response getMe GET /me 200",
+    ]);
+    const tokenRequest = told[2]!.event as RequestEvent;
+    expect(tokenRequest.headers.authorization).toBe("[redacted]");
+    expect(tokenRequest.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded\b/);
+    const shown = JSON.stringify(told);
+    expect(shown).not.toContain(BASIC.secret);
+    expect(shown).not.toContain(Buffer.from(`${BASIC.id}:${BASIC.secret}`).toString("base64"));
+    expect(shown).not.toContain(seen[0]!.accessToken);
   });
 
   it("a wrong secret: kind auth / invalid_client, and the secret appears nowhere", async () => {

@@ -52,4 +52,25 @@ describe("1NCE client types", () => {
     createClient({ auth: { OAuth2: { clientId: "x" } } });
     expectTypeOf(operations.postAccessTokenPOST.security).toEqualTypeOf<readonly [{ readonly BasicAuthentication: readonly [] }]>();
   });
+
+  it("hooks are told typed events, and cannot return a value the client would use", () => {
+    createClient({
+      hooks: {
+        onRequest: (request) => {
+          expectTypeOf(request.operation).toEqualTypeOf<string | undefined>();
+          expectTypeOf(request.headers).toEqualTypeOf<Readonly<Record<string, string>>>();
+          // @ts-expect-error what a hook is told is read-only
+          request.url = "https://elsewhere.example";
+        },
+        onResponse: (response) => {
+          expectTypeOf(response.status).toEqualTypeOf<number>();
+          expectTypeOf(response.requestId).toEqualTypeOf<string | undefined>();
+          expectTypeOf(response.request.method).toEqualTypeOf<string>();
+        },
+        onNetworkError: (failure) => expectTypeOf(failure.aborted).toEqualTypeOf<boolean>(),
+      },
+    });
+    // @ts-expect-error no such hook
+    createClient({ hooks: { beforeRequest: () => undefined } });
+  });
 });

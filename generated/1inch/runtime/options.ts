@@ -63,4 +63,46 @@ export interface ClientOptions<Auth> {
    * purpose: anyone on the path can read them.
    */
   readonly dangerouslyAllowInsecureHttp?: boolean;
+  /** Observers of each request sent and its outcome, for logs, metrics and traces; never told a credential. */
+  readonly hooks?: ClientHooks;
 }
+
+/** A request as it is sent, without its credentials or body. */
+export interface RequestEvent {
+  /** The operation that sent it; absent for an OAuth 2 scheme's own requests (see `scheme`). */
+  readonly operation?: string;
+  /** The OAuth 2 / OpenID Connect scheme whose token, discovery or registration request this is. */
+  readonly scheme?: string;
+  readonly method: string;
+  /** The URL as sent, with the value of every apiKey scheme's query parameter `[redacted]`. */
+  readonly url: string;
+  /** Lower-case names; Authorization, Proxy-Authorization, Cookie and apiKey headers `[redacted]`. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface ResponseEvent {
+  readonly request: RequestEvent;
+  /** The status code sent (0 for a browser's opaque redirect). */
+  readonly status: number;
+  /** Milliseconds from handing the request to `fetch` until the response's headers arrived. */
+  readonly durationMs: number;
+  /** The response's `X-Request-Id` (or the configured `requestIdHeader`). */
+  readonly requestId?: string;
+}
+
+export interface NetworkErrorEvent {
+  readonly request: RequestEvent;
+  readonly durationMs: number;
+  /** The call was aborted (by its `signal` or `timeoutMs`), rather than the network failing. */
+  readonly aborted: boolean;
+}
+
+export interface ClientHooks {
+  /** Each request, as it is handed to `fetch`: every attempt of a retried call, each redirect followed. */
+  readonly onRequest?: (request: RequestEvent) => void;
+  /** Each response's status, before its body is read. */
+  readonly onResponse?: (response: ResponseEvent) => void;
+  /** A request that got no response: the network failed, or the call was aborted. */
+  readonly onNetworkError?: (failure: NetworkErrorEvent) => void;
+}
+

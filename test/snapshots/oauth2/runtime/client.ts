@@ -24,6 +24,7 @@ import { isAuthError, type AuthError, type NetworkError, type TimeoutError, type
 import { applySecurity, chooseSecurity, type SecurityChoice } from "./security.js";
 import type { RuntimeParts } from "./parts.js";
 import { mayCarryCredentials } from "./transport-security.js";
+import type { FetchObserver } from "./hooks.js";
 import { RETRY_STATUSES, retryDelay, retryPolicy, sleep } from "./retry.js";
 import { bearerChallengeError } from "./www-authenticate.js";
 
@@ -32,6 +33,8 @@ export interface RuntimeConfig {
   readonly defaultBaseUrl: string;
   /** The serializers and body encoders this client's operations need (parts.ts). */
   readonly parts: RuntimeParts;
+  /** Tells the client's `hooks` about each request, when it has hooks (hooks.ts). */
+  readonly observe?: FetchObserver;
 }
 
 export interface Runtime {
@@ -361,7 +364,9 @@ async function send(context: Context, op: OperationSpec, request: PreparedReques
   // Read at call time so that a fetch installed after the client was created is used;
   // called as a plain function, since `window.fetch` invoked as a method of another
   // object throws "Illegal invocation".
-  const fetchImpl = context.options.fetch ?? globalThis.fetch;
+  const given = context.options.fetch ?? globalThis.fetch;
+  const { observe } = context.config;
+  const fetchImpl = observe === undefined ? given : observe(given, { operation: op.name });
   const { origin } = request;
   const policy = retryPolicy(context.options.retry, request.method);
   const started = Date.now();

@@ -21,11 +21,22 @@ import { MemoryTokenStore } from "./token-store.js";
 import { isAuthError, type AuthError } from "./result.js";
 import { chooseSecurity } from "./security.js";
 import { chooseServer, type ServerSpec } from "./servers.js";
+import { fetchObserver } from "./hooks.js";
 
 export type { SchemeSpec, TokenEndpointQuirks, TokenFromSpec } from "./auth.js";
 export type { RuntimeParts } from "./parts.js";
 export type { OperationSpec, CallArgs, CallOptions } from "./operation.js";
-export type { ApiKeyCredential, BasicCredential, BearerCredential, ClientOptions, OAuth2Credential } from "./options.js";
+export type {
+  ApiKeyCredential,
+  BasicCredential,
+  BearerCredential,
+  ClientHooks,
+  ClientOptions,
+  NetworkErrorEvent,
+  OAuth2Credential,
+  RequestEvent,
+  ResponseEvent,
+} from "./options.js";
 export type {
   ApiError,
   AuthError,
@@ -134,6 +145,7 @@ export function createClientRuntime<Auth>(
   }
   const requestIdHeader = options.requestIdHeader ?? config.requestIdHeader;
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const observe = options.hooks === undefined ? undefined : fetchObserver(options.hooks, config.securitySchemes, requestIdHeader);
   const tokenStore = options.tokenStore ?? new MemoryTokenStore();
   const credentials = (options.auth ?? {}) as Readonly<Record<string, unknown>>;
   const auth = parts.auth ?? {};
@@ -144,7 +156,13 @@ export function createClientRuntime<Auth>(
     const credential = Object.hasOwn(credentials, name) ? credentials[name] : undefined;
     let scheme: SchemeAuth | undefined;
     if (spec.type === "oauth2" || spec.type === "openIdConnect") {
-      const controls = auth.oauth2?.(name, spec, credential as OAuth2Credential | undefined, { baseUrl, fetch: fetchImpl, tokenStore, options, requestIdHeader });
+      const controls = auth.oauth2?.(name, spec, credential as OAuth2Credential | undefined, {
+        baseUrl,
+        fetch: observe === undefined ? fetchImpl : observe(fetchImpl, { scheme: name }),
+        tokenStore,
+        options,
+        requestIdHeader,
+      });
       if (controls) oauth[name] = controls;
       scheme = controls;
     } else if (spec.type === "apiKey") {
@@ -165,7 +183,7 @@ export function createClientRuntime<Auth>(
     schemes[name] = scheme ?? unusable(name);
   }
   const runtime = createRuntime(
-    { defaultBaseUrl: baseUrl, parts },
+    { defaultBaseUrl: baseUrl, parts, ...(observe === undefined ? {} : { observe }) },
     {
       ...options,
       fetch: fetchImpl,
