@@ -461,6 +461,14 @@ describe("timeouts, aborts and network failures", () => {
     expectNoLeak(result);
   });
 
+  it("a fractional or very long timeoutMs is taken as it is meant (a timer past 2^31 - 1 ms would fire at once)", async () => {
+    server.handle(slow(2_000));
+    const fractional = await runtime({ timeoutMs: 20.5 }, schemes)(op({ security: [{ QueryKey: [] }] }));
+    expect(fractional.error).toMatchObject({ kind: "timeout", reason: "timeout", message: "getThing timed out after 20.5 ms" });
+    server.handle(slow(100));
+    expect(await runtime({ timeoutMs: 1e12 }, schemes)(op({ security: [{ QueryKey: [] }] }))).toMatchObject({ ok: true });
+  });
+
   it("the timeout also covers a credential function that never answers", async () => {
     const stuck = apiKeyAuth("K", { in: "header", name: "X" }, () => new Promise<string>(() => undefined));
     const result = await runtime({ timeoutMs: 30 }, { K: stuck })(op({ security: [{ K: [] }] }));

@@ -127,7 +127,8 @@ describe("transient statuses: 408, 429, 502, 503, 504", () => {
   });
 
   it("the caller's signal aborts a backoff wait: kind timeout, no further request", async () => {
-    server.handle(json(503, {}));
+    // Retry-After fixes the wait at 5 s: full jitter alone would sometimes wait under 100 ms.
+    server.handle(json(503, {}, { "retry-after": "5" }));
     const controller = new AbortController();
     const pending = call(op(), { retry: { baseDelayMs: 10_000, maxDelayMs: 10_000 } }, { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 100));

@@ -157,9 +157,7 @@ async function pipeline(context: Context, op: OperationSpec, args: CallArgs, sig
     } catch (error) {
       if (signal?.aborted) throw error;
       // The headers came, then the connection broke (undici: "terminated").
-      const requestId = readRequestId(context, response);
-      const result = failure(networkError(op.name, request.origin, error, "the connection closed while the response was read"), response);
-      return requestId === undefined ? result : withResponse({ ...result, requestId }, response);
+      return failure(networkError(op.name, request.origin, error, "the connection closed while the response was read"), response, readRequestId(context, response));
     }
   }
 }
@@ -534,16 +532,14 @@ function defined<const T extends object>(value: T): Defined<T> {
   return value as Defined<T>;
 }
 
-function withResponse<T extends object>(value: T, response: Response): T {
-  // Non-enumerable: `response.url` may carry an API key in its query.
-  Object.defineProperty(value, "response", { value: response, enumerable: false });
-  return value;
+function withResponse<T extends object>(value: T, response: Response | undefined): T {
+  // Non-enumerable (defineProperty's default): `response.url` may carry an API key in its query.
+  return response ? Object.defineProperty(value, "response", { value: response }) : value;
 }
 
 /** A failed result; the error's request id, if any, is the result's too. */
-function failure(error: object, response?: Response): Failure {
-  const result = defined({ ok: false as const, error, requestId: (error as { readonly requestId?: string }).requestId });
-  return response === undefined ? result : withResponse(result, response);
+function failure(error: object, response?: Response, requestId = (error as { readonly requestId?: string }).requestId): Failure {
+  return withResponse(defined({ ok: false as const, error, requestId }), response);
 }
 
 function unexpected(context: Context, response: Response, message: string, rawBody?: string): Failure {
@@ -583,6 +579,6 @@ function networkError(operation: string, origin: string, cause: unknown, what = 
     current = (current as { cause?: unknown }).cause;
   }
   const error: NetworkError = { kind: "network", message: `${operation}: ${what}${code === undefined ? "" : ` (${code})`}` };
-  Object.defineProperty(error, "cause", { value: cause, enumerable: false });
+  Object.defineProperty(error, "cause", { value: cause });
   return error;
 }

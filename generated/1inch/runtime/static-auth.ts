@@ -36,7 +36,7 @@ const CONTROL = /[\x00-\x1F\x7F]/;
 function authError(scheme: string, reason: AuthError["reason"], message: string, cause?: unknown): AuthError {
   const error: AuthError = { kind: "auth", reason, message, schemes: [scheme] };
   // Non-enumerable: a provider's exception may quote the secret it failed to produce.
-  if (cause !== undefined) Object.defineProperty(error, "cause", { value: cause, enumerable: false });
+  if (cause !== undefined) Object.defineProperty(error, "cause", { value: cause });
   return error;
 }
 
@@ -86,24 +86,23 @@ function answering(
   credential: DynamicCredential,
   answer: (value: string) => Answer,
 ): SchemeAuth {
-  if (!configured) return { name, configured, apply: () => authError(name, "missing_credentials", `${name}: ${missing}`) };
-  if (typeof credential === "function") {
-    return {
-      name,
-      configured,
-      async apply() {
-        const value = await resolveCredential(name, credential);
-        return isAuthError(value) ? value : answer(value);
-      },
-    };
-  }
-  const fixed = freeze(answer(credential));
-  return { name, configured, apply: () => (isAuthError(fixed) ? answer(credential) : fixed) };
+  const fixed = configured && typeof credential !== "function" ? freeze(answer(credential)) : undefined;
+  return {
+    name,
+    configured,
+    apply: () =>
+      !configured
+        ? authError(name, "missing_credentials", `${name}: ${missing}`)
+        : typeof credential === "function"
+          ? resolveCredential(name, credential).then((value) => (isAuthError(value) ? value : answer(value)))
+          : isAuthError(fixed)
+            ? answer(credential)
+            : fixed!,
+  };
 }
 
 function freeze(answer: Answer): Answer {
-  if (isAuthError(answer)) return answer;
-  for (const part of Object.values(answer)) Object.freeze(part);
+  if (!isAuthError(answer)) for (const part of Object.values(answer)) Object.freeze(part);
   return Object.freeze(answer);
 }
 

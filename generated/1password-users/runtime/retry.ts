@@ -8,6 +8,8 @@
  * jitter, and honouring `Retry-After` (RFC 9110 §10.2.3: seconds or an HTTP-date).
  */
 
+import { timerDelay, untilAborted } from "./deadline.js";
+
 export interface RetryOptions {
   /** Retries after the first attempt; default 2. 0 turns retries off. */
   readonly maxRetries?: number;
@@ -70,16 +72,6 @@ export function retryDelay(policy: RetryPolicy, retry: number, retryAfter: strin
 
 /** Resolves after `ms`, or rejects as soon as `signal` (if any) aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return untilAborted(new Promise<void>((resolve) => (timer = setTimeout(resolve, timerDelay(ms)))), signal).finally(() => clearTimeout(timer));
 }

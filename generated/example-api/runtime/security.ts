@@ -62,30 +62,13 @@ export function applySecurity(
   choice: SecurityChoice,
   schemes: Readonly<Record<string, SchemeAuth>>,
   signal?: AbortSignal,
+  applied: AppliedCredentials[] = [],
 ): readonly AppliedCredentials[] | AuthError | Promise<readonly AppliedCredentials[] | AuthError> {
-  const applied: AppliedCredentials[] = [];
-  for (let i = 0; i < choice.length; i++) {
-    const chosen = choice[i]!;
-    const result = schemes[chosen[0]]!.apply(chosen[1], signal);
-    if ("then" in result) return applyRest(result, i, choice, schemes, applied, signal);
-    if (isAuthError(result)) return result;
-    applied.push(result);
-  }
-  return applied;
-}
-
-/** The rest of `applySecurity` once a scheme has to wait: `pending` answers `choice[index]`. */
-async function applyRest(
-  pending: Promise<AppliedCredentials | AuthError>,
-  index: number,
-  choice: SecurityChoice,
-  schemes: Readonly<Record<string, SchemeAuth>>,
-  applied: AppliedCredentials[],
-  signal: AbortSignal | undefined,
-): Promise<readonly AppliedCredentials[] | AuthError> {
-  for (let i = index; i < choice.length; i++) {
+  for (let i = applied.length; i < choice.length; i++) {
     const [name, scopes] = choice[i]!;
-    const result = await (i === index ? pending : schemes[name]!.apply(scopes, signal));
+    const result = schemes[name]!.apply(scopes, signal);
+    // A scheme that has to wait: the rest follows once it has answered.
+    if ("then" in result) return result.then((answer) => (isAuthError(answer) ? answer : applySecurity(choice, schemes, signal, [...applied, answer])));
     if (isAuthError(result)) return result;
     applied.push(result);
   }

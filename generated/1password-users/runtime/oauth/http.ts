@@ -5,6 +5,7 @@
  * before anything is sent, `redirect: "manual"` so that credentials never follow a
  * redirect, a time-out, and failures turned into AuthErrors that carry no secret.
  */
+import { timerDelay } from "../deadline.js";
 import type { AuthError } from "../result.js";
 import { mayCarryCredentials } from "../transport-security.js";
 import { authError, type AuthErrorReason } from "./errors.js";
@@ -57,7 +58,7 @@ export async function send(
       ? setTimeout(() => {
           timedOut = true;
           controller.abort();
-        }, env.timeoutMs)
+        }, timerDelay(env.timeoutMs))
       : undefined;
   const onAbort = () => controller.abort();
   if (signal?.aborted) controller.abort();

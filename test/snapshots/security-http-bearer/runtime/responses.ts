@@ -18,14 +18,10 @@ export function matchResponse(
   responses: Readonly<Record<string, ResponseBodyKind>>,
   httpStatus: number,
 ): DeclaredMatch | undefined {
-  const exact = String(httpStatus);
-  if (Object.hasOwn(responses, exact)) return { key: exact, kind: responses[exact]! };
-  // §4.8.16.2: ranges are written with an uppercase X; a lowercase one is read the same.
-  const range = `${Math.floor(httpStatus / 100)}XX`;
-  for (const [key, kind] of Object.entries(responses)) {
-    if (key.toUpperCase() === range) return { key: range, kind };
+  // The generator writes ranges with an uppercase X (§4.8.16.2), as it reads a lowercase one.
+  for (const key of [String(httpStatus), `${Math.floor(httpStatus / 100)}XX`, "default"]) {
+    if (Object.hasOwn(responses, key)) return { key, kind: responses[key]! };
   }
-  if (Object.hasOwn(responses, "default")) return { key: "default", kind: responses.default! };
   return undefined;
 }
 

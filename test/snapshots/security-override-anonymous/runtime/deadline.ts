@@ -26,6 +26,15 @@ export interface Deadline {
 
 const NO_DEADLINE: Deadline = { signal: undefined, reason: () => "aborted", dispose: () => undefined };
 
+/**
+ * A delay setTimeout keeps: it takes a signed 32-bit count of milliseconds, and a longer one
+ * fires at once (HTML §8.6 timer initialisation steps; Node likewise), so waits beyond
+ * about 24.8 days are that long.
+ */
+export function timerDelay(ms: number): number {
+  return Math.min(ms, 2 ** 31 - 1);
+}
+
 export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal | undefined): Deadline {
   const timed = timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0;
   if (!timed && caller === undefined) return NO_DEADLINE;
@@ -42,7 +51,7 @@ export function startDeadline(timeoutMs: number | undefined, caller: AbortSignal
   if (caller?.aborted) fire("aborted", caller.reason);
   else caller?.addEventListener("abort", onCallerAbort, { once: true });
 
-  const timer = timed ? setTimeout(() => fire("timeout", new DOMException("The call timed out", "TimeoutError")), timeoutMs) : undefined;
+  const timer = timed ? setTimeout(() => fire("timeout", new DOMException("The call timed out", "TimeoutError")), timerDelay(timeoutMs)) : undefined;
 
   return {
     signal: controller.signal,
