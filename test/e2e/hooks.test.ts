@@ -136,6 +136,32 @@ describe("every attempt is seen", () => {
     ]);
   });
 
+  it("a same-origin redirect the client follows: each hop is its own request, with the credential redacted in each", async () => {
+    const hopping = await startServer((req, res) => {
+      if (req.url?.startsWith("/echo")) {
+        res.writeHead(307, { location: `/moved${req.url.slice("/echo".length)}` });
+        res.end();
+      } else {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ headers: {}, query: {}, cookies: {} }));
+      }
+    });
+    try {
+      const { hooks, events } = recording();
+      const api = apiKeyQuery.createClient({ baseUrl: hopping.url, auth: { ApiKey: "k-hop-1" }, hooks });
+      expect((await api.echo()).ok).toBe(true);
+      expect(events.map((e) => `${e.hook} ${new URL(requestOf(e).url).pathname}${requestOf(e).url.includes("api_key=%5Bredacted%5D") ? " redacted" : ""}`)).toEqual([
+        "onRequest /echo redacted",
+        "onResponse /echo redacted",
+        "onRequest /moved redacted",
+        "onResponse /moved redacted",
+      ]);
+      expect(JSON.stringify(events)).not.toContain("k-hop-1");
+    } finally {
+      await hopping.close();
+    }
+  });
+
   it("a request that gets no response: onNetworkError, and the call's own result is unchanged", async () => {
     const { hooks, events } = recording();
     const api = apiKeyQuery.createClient({ baseUrl: `http://127.0.0.1:${await freePort()}`, auth: { ApiKey: "k-net-789" }, hooks, retry: false });
