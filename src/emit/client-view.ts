@@ -119,7 +119,20 @@ function operationSpec(operation: OperationModel): LiteralValue {
   return value;
 }
 
-function operationView(operation: OperationModel): OperationView {
+/** Scheme name → the generated name of the operation that issues its tokens (`tokenFrom`). */
+type TokenOperations = ReadonlyMap<string, string>;
+
+function tokenOperationsOf(model: ApiModel): TokenOperations {
+  return new Map(model.securitySchemes.flatMap((scheme) => (scheme.type === "http" && scheme.tokenFrom ? [[scheme.name, scheme.tokenFrom.operation] as const] : [])));
+}
+
+/** The operations that issue the tokens of the bearer schemes `operation` can use, each once. */
+function tokenOperationsFor(operation: OperationModel, tokenOperations: TokenOperations): string[] {
+  const issuing = operation.security.flat().flatMap(({ scheme }) => tokenOperations.get(scheme) ?? []);
+  return [...new Set(issuing)];
+}
+
+function operationView(operation: OperationModel, tokenOperations: TokenOperations): OperationView {
   const types = typeNames(operation);
   // The request line is a paragraph, not an `@see` tag: `tsc` skips parsing a TypeScript
   // file's JSDoc unless it holds `@see` or `@link`, and a large API's method docs run to a
@@ -134,7 +147,7 @@ function operationView(operation: OperationModel): OperationView {
   // would be unused (`noUnusedLocals`) and is not declared.
   const accesses: MemberAccess[] = [];
   const args = argsDeclaration(operation, types.args, types.operation, accesses);
-  const result = resultDeclaration(operation, types.result, types.operation, accesses);
+  const result = resultDeclaration(operation, types.result, types.operation, accesses, tokenOperationsFor(operation, tokenOperations));
   return {
     specEntry: memberLines(trusted(""), [name, trusted(": "), literalDoc(operationSpec(operation)), trusted(",")]),
     securityMember: memberLines(trusted(""), [trusted("readonly "), name, trusted(": "), constTypeDoc(securityValue(operation)), trusted(";")]),
@@ -198,6 +211,8 @@ function typeImportNames(model: ApiModel, hasOAuth: boolean): Code[] {
   if (responses.some((r) => r.success)) names.add("Success");
   if (responses.some((r) => !r.success)) names.add("HttpError");
   if (hasOAuth) names.add("OAuth2Controls");
+  const tokenOperations = tokenOperationsOf(model);
+  if (model.operations.some((op) => tokenOperationsFor(op, tokenOperations).length > 0)) names.add("ErrorOf");
   return importMembers(names);
 }
 
@@ -246,7 +261,8 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     }))
     .filter((s) => s.oauth);
   const servers = serversView(model.servers);
-  const operations = model.operations.map(operationView);
+  const tokenOperations = tokenOperationsOf(model);
+  const operations = model.operations.map((operation) => operationView(operation, tokenOperations));
   return {
     header: headerLine(header),
     apiDoc: jsdoc([`${model.title} ${model.version}`, model.description]),

@@ -135,11 +135,26 @@ function bodyType(operationType: Code, response: ResponseModel, accesses: Member
   }
 }
 
-/** `export type XResult = Result<Success<200, ...>, HttpError<400, ...> | HttpError<404, undefined>>;` */
-export function resultDeclaration(operation: OperationModel, name: Code, operationType: Code, accesses: MemberAccess[]): Code {
+/**
+ * `export type XResult = Result<Success<200, ...>, HttpError<400, ...> | HttpError<404, undefined>>;`,
+ * with a third argument, `ErrorOf<TokenResult>`, where a call can use a bearer scheme whose
+ * tokens come from another operation (`tokenFrom`): its failures carry that operation's typed error.
+ */
+export function resultDeclaration(
+  operation: OperationModel,
+  name: Code,
+  operationType: Code,
+  accesses: MemberAccess[],
+  tokenOperations: readonly string[] = [],
+): Code {
   const parts = (success: boolean, type: Code): Doc[] =>
     operation.responses.filter((r) => r.success === success).map((r) => typeReference(type, [statusType(r.status), bodyType(operationType, r, accesses)]));
   const union = (members: Doc[]): Doc => (members.length === 0 ? trusted("never") : unionType(members, false));
-  const result = typeReference(trusted("Result"), [union(parts(true, trusted("Success"))), union(parts(false, trusted("HttpError")))]);
+  const args = [union(parts(true, trusted("Success"))), union(parts(false, trusted("HttpError")))];
+  if (tokenOperations.length > 0) {
+    const results = tokenOperations.map((tokenOperation) => identifier(operationTypeNames(tokenOperation).result));
+    args.push(typeReference(trusted("ErrorOf"), [union(results)]));
+  }
+  const result = typeReference(trusted("Result"), args);
   return print([trusted("export type "), name, trusted(" ="), fluid(result), trusted(";")]);
 }

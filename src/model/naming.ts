@@ -58,6 +58,7 @@ export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([
   "ClientOptions",
   "CredentialsForOptions",
   "CredentialsResult",
+  "ErrorOf",
   "HttpError",
   "OAuth2Controls",
   "OAuth2Credential",

@@ -39,6 +39,7 @@ export type {
   ApiError,
   AuthError,
   Err,
+  ErrorOf,
   HttpError,
   NetworkError,
   OAuthErrorFields,

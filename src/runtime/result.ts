@@ -22,8 +22,12 @@ export interface OAuthErrorFields {
   readonly error_uri?: string;
 }
 
-/** Authentication could not be done, or was refused. Never carries a credential. */
-export interface AuthError {
+/**
+ * Authentication could not be done, or was refused. Never carries a credential. `TokenError`
+ * is the error type of the operations that issue the bearer tokens a call can use
+ * (`tokenFrom`): a generated result type names them, and `never` where a call can use none.
+ */
+export interface AuthError<TokenError = unknown> {
   readonly kind: "auth";
   readonly reason:
     | "missing_credentials"
@@ -54,6 +58,12 @@ export interface AuthError {
    * tokens from an operation of the same document (a vendor extension declares it).
    */
   readonly cause?: unknown;
+  /**
+   * The error the operation that issues this scheme's tokens returned (`tokenFrom`), typed as
+   * that operation's own: for 1NCE, a 400 whose body has `errorCode`. Set with reason
+   * `token_request_failed` when that operation answered with an error; also in `cause`.
+   */
+  readonly tokenError?: TokenError;
   readonly requestId?: string;
 }
 
@@ -86,9 +96,12 @@ export interface UnexpectedError {
   readonly requestId?: string;
 }
 
-export type TransportError = AuthError | NetworkError | TimeoutError | UnexpectedError;
+export type TransportError<TokenError = unknown> = AuthError<TokenError> | NetworkError | TimeoutError | UnexpectedError;
 
-export type ApiError<Http> = Http | TransportError;
+export type ApiError<Http, TokenError = never> = Http | TransportError<TokenError>;
+
+/** The error side of a result type: `ErrorOf<PostAccessTokenPOSTResult>`. */
+export type ErrorOf<R> = R extends { readonly ok: false; readonly error: infer E } ? E : never;
 
 /** A declared 2xx response. */
 export interface Success<Status extends number | "2XX", Data> {
@@ -103,12 +116,13 @@ export type Ok<S> = S & {
   readonly requestId?: string;
 };
 
-export interface Err<Http> {
+export interface Err<Http, TokenError = never> {
   readonly ok: false;
-  readonly error: ApiError<Http>;
+  readonly error: ApiError<Http, TokenError>;
   /** The response, when there was one (not for network errors, time-outs, or auth failures before sending). */
   readonly response?: Response;
   readonly requestId?: string;
 }
 
-export type Result<S, Http> = Ok<S> | Err<Http>;
+/** `TokenError`: see AuthError. */
+export type Result<S, Http, TokenError = never> = Ok<S> | Err<Http, TokenError>;

@@ -135,6 +135,8 @@ describe("1NCE Management: Basic credentials only, bearer tokens from POST /oaut
       httpStatus: 400,
       cause: { kind: "http", status: 400, httpStatus: 400, body: { statusCode: 400, errorCode: "BadCredentials", message: "User does not exist." } },
     });
+    // The same error, typed as the token operation's (test/types/1nce-management.test-d.ts).
+    expect(res.error.kind === "auth" && res.error.tokenError).toBe(res.error.kind === "auth" && res.error.cause);
     expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
 
     const encoded = Buffer.from(`api-user:${canary}`).toString("base64");

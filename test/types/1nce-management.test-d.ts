@@ -5,6 +5,7 @@ import {
   operations,
   type GetSimsUsingGETResult,
   type GetSimUsingGETResult,
+  type ErrorOf,
   type PostAccessTokenPOSTResult,
 } from "../../generated/1nce-management/index.js";
 
@@ -68,6 +69,32 @@ describe("1NCE Management client types", () => {
       default:
         expectTypeOf(res.error).toBeNever();
     }
+  });
+
+  it("a call whose token request failed: tokenError is the token operation's own error, narrowed like it", () => {
+    const res = {} as GetSimsUsingGETResult;
+    if (res.ok || res.error.kind !== "auth") return;
+    expectTypeOf(res.error.tokenError).toEqualTypeOf<ErrorOf<PostAccessTokenPOSTResult> | undefined>();
+    const tokenError = res.error.tokenError;
+    if (tokenError?.kind !== "http") return;
+    switch (tokenError.status) {
+      case 400:
+        expectTypeOf(tokenError.body.errorCode).toEqualTypeOf<
+          "BadCredentials" | "AuthValidationError" | "BodyValidationError" | "UnsupportedContentTypeError" | undefined
+        >();
+        break;
+      case 404:
+        expectTypeOf(tokenError.body).toEqualTypeOf<undefined>();
+        break;
+      default:
+        expectTypeOf(tokenError).toBeNever();
+    }
+  });
+
+  it("the token operation itself, secured by Basic, can have no tokenError", () => {
+    const res = {} as PostAccessTokenPOSTResult;
+    if (res.ok || res.error.kind !== "auth") return;
+    expectTypeOf(res.error.tokenError).toEqualTypeOf<undefined>();
   });
 
   it("takes Basic credentials (the bearer token comes from the token operation), path and query typed", () => {

@@ -44,6 +44,7 @@ export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: Toke
     if (!result.ok) {
       return failure("token_request_failed", `${spec.operation} did not issue a token: ${result.error.message}`, {
         cause: result.error,
+        tokenError: result.error,
         ...(result.error.httpStatus === undefined ? {} : { httpStatus: result.error.httpStatus }),
         ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
       });

@@ -41,6 +41,7 @@ export type {
   ApiError,
   AuthError,
   Err,
+  ErrorOf,
   HttpError,
   NetworkError,
   OAuthErrorFields,
