@@ -26,7 +26,10 @@ export function fetchObserver(hooks: ClientHooks, schemes: Readonly<Record<strin
   const headerNames = ["authorization", "proxy-authorization", "cookie"];
   const queryNames: string[] = [];
   for (const spec of Object.values(schemes)) {
-    if (spec.type === "apiKey") (spec.in === "query" ? queryNames : headerNames).push(spec.in === "query" ? spec.name : spec.name.toLowerCase());
+    if (spec.type !== "apiKey") continue;
+    // An apiKey `in: cookie` is covered by the whole Cookie header.
+    if (spec.in === "header") headerNames.push(spec.name.toLowerCase());
+    else if (spec.in === "query") queryNames.push(spec.name);
   }
   return (fetchImpl, source) => async (input, init = {}) => {
     const headers: Record<string, string> = {};
