@@ -42,16 +42,17 @@ export function fetchObserver(hooks: ClientHooks, schemes: Readonly<Record<strin
     );
     const request: RequestEvent = { ...source, method: init.method ?? "GET", url, headers };
     tell(hooks.onRequest, request);
-    const started = Date.now();
+    // performance.now(): monotonic, unlike Date.now(), which a clock adjustment can move backwards.
+    const started = performance.now();
     let response: Response;
     try {
       response = await fetchImpl(input, init);
     } catch (error) {
-      tell(hooks.onNetworkError, { request, durationMs: Date.now() - started, aborted: init.signal?.aborted === true });
+      tell(hooks.onNetworkError, { request, durationMs: performance.now() - started, aborted: init.signal?.aborted === true });
       throw error;
     }
     const requestId = response.headers.get(requestIdHeader);
-    tell(hooks.onResponse, { request, status: response.status, durationMs: Date.now() - started, ...(requestId === null ? {} : { requestId }) });
+    tell(hooks.onResponse, { request, status: response.status, durationMs: performance.now() - started, ...(requestId === null ? {} : { requestId }) });
     return response;
   };
 }

@@ -84,7 +84,7 @@ export interface ResponseEvent {
   readonly request: RequestEvent;
   /** The status code sent (0 for a browser's opaque redirect). */
   readonly status: number;
-  /** Milliseconds from handing the request to `fetch` until the response's headers arrived. */
+  /** Milliseconds (fractional, from a monotonic clock) from handing the request to `fetch` until the response's headers arrived. */
   readonly durationMs: number;
   /** The response's `X-Request-Id` (or the configured `requestIdHeader`). */
   readonly requestId?: string;
