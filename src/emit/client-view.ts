@@ -5,7 +5,8 @@
  */
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
-import { jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
+import { identifier, jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
+import { operationTypeNames } from "../model/naming.js";
 import { fluid, group, ifBreak, indent, joinDocs, line, print, softline, type Doc } from "./layout.js";
 import { constTypeDoc, literalDoc, type LiteralValue } from "./literal.js";
 import {
@@ -21,7 +22,7 @@ import { describeSecurity } from "./security-doc.js";
 import { schemeView, type SchemeView } from "./scheme-view.js";
 import { serversView, type ServersView } from "./server-view.js";
 import { objectDoc, runtimePartsView, type RuntimePartsView } from "./runtime-parts.js";
-import { memberLines } from "./type-docs.js";
+import { memberLines, typeReference } from "./type-docs.js";
 
 export interface HeaderInfo {
   generatorVersion: string;
@@ -78,6 +79,11 @@ export interface ClientView {
   /** `      Name: runtime.oauth("Name"),` in `createClient`. */
   oauthSchemes: (SchemeView & { controlsEntry: Code })[];
   hasOAuth: boolean;
+  /**
+   * `  Name: ErrorOf<…Result>;` (or `never`) per scheme in `SchemeTokenErrors`, when a scheme
+   * gets its tokens from an operation (`tokenFrom`); false otherwise.
+   */
+  schemeTokenErrors: Code[] | false;
   operations: OperationView[];
   /** Whether any `…Operation` alias reads `paths` (else its import would be unused). */
   importsPaths: boolean;
@@ -124,6 +130,17 @@ type TokenOperations = ReadonlyMap<string, string>;
 
 function tokenOperationsOf(model: ApiModel): TokenOperations {
   return new Map(model.securitySchemes.flatMap((scheme) => (scheme.type === "http" && scheme.tokenFrom ? [[scheme.name, scheme.tokenFrom.operation] as const] : [])));
+}
+
+/** `credentialsFor`'s error per scheme: the error of the operation that issues its tokens, or `never`. */
+function schemeTokenErrors(model: ApiModel): Code[] | false {
+  const tokenOperations = tokenOperationsOf(model);
+  if (tokenOperations.size === 0) return false;
+  return model.securitySchemes.map((scheme) => {
+    const issuing = tokenOperations.get(scheme.name);
+    const type = issuing === undefined ? trusted("never") : typeReference(trusted("ErrorOf"), [identifier(operationTypeNames(issuing).result)], true);
+    return memberLines(trusted(""), [objectKey(scheme.name), trusted(": "), type, trusted(";")]);
+  });
 }
 
 /** The operations that issue the tokens of the bearer schemes `operation` can use, each once. */
@@ -211,8 +228,8 @@ function typeImportNames(model: ApiModel, hasOAuth: boolean): Code[] {
   if (responses.some((r) => r.success)) names.add("Success");
   if (responses.some((r) => !r.success)) names.add("HttpError");
   if (hasOAuth) names.add("OAuth2Controls");
-  const tokenOperations = tokenOperationsOf(model);
-  if (model.operations.some((op) => tokenOperationsFor(op, tokenOperations).length > 0)) names.add("ErrorOf");
+  // SchemeTokenErrors, and every result type that names a token operation's error.
+  if (tokenOperationsOf(model).size > 0) names.add("ErrorOf");
   return importMembers(names);
 }
 
@@ -275,6 +292,7 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     schemes,
     oauthSchemes,
     hasOAuth: oauthSchemes.length > 0,
+    schemeTokenErrors: schemeTokenErrors(model),
     operations,
     importsPaths: operations.some((operation) => operation.operationType !== false),
   };

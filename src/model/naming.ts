@@ -55,6 +55,7 @@ export const TOP_LEVEL_TYPE_NAMES: ReadonlySet<string> = new Set([
   "BearerCredential",
   "CallOptions",
   "Client",
+  "SchemeTokenErrors",
   "ClientOptions",
   "CredentialsForOptions",
   "CredentialsResult",

@@ -201,13 +201,13 @@ describe("1NCE Authorization with its overlay: the bearer token for the other 1N
     expect(second).toEqual(first);
   });
 
-  it("a wrong password gives the typed 400 BadCredentials as the cause", async () => {
+  it("a wrong password gives the 400 BadCredentials as tokenError, typed (and as cause)", async () => {
     const api = createAuthorizationClient({ baseUrl, auth: { BasicAuthentication: { username: "api-user", password: "wrong" } } });
     const res = await api.auth.credentialsFor("BearerAuthentication");
-    expect(res.ok ? undefined : res.error).toMatchObject({
-      kind: "auth",
-      reason: "token_request_failed",
-      cause: { kind: "http", status: 400, body: { errorCode: "BadCredentials" } },
-    });
+    const tokenFailure = { kind: "http", status: 400, body: { errorCode: "BadCredentials" } };
+    expect(res.ok ? undefined : res.error).toMatchObject({ kind: "auth", reason: "token_request_failed", cause: tokenFailure, tokenError: tokenFailure });
+    // Narrowed without a cast: the error's type is the token operation's (test/types/1nce.test-d.ts).
+    const tokenError = res.ok ? undefined : res.error.tokenError;
+    expect(tokenError?.kind === "http" && tokenError.status === 400 ? tokenError.body.errorCode : undefined).toBe("BadCredentials");
   });
 });

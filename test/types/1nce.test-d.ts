@@ -1,6 +1,6 @@
 /** Type behaviour of the committed 1NCE client: what a user's editor and compiler enforce. */
 import { describe, expectTypeOf, it } from "vitest";
-import { createClient, operations, type PostAccessTokenPOSTResult } from "../../generated/1nce-authorization/index.js";
+import { createClient, operations, type ErrorOf, type PostAccessTokenPOSTResult } from "../../generated/1nce-authorization/index.js";
 
 type Failure = Extract<PostAccessTokenPOSTResult, { ok: false }>["error"];
 
@@ -72,5 +72,23 @@ describe("1NCE client types", () => {
     });
     // @ts-expect-error no such hook
     createClient({ hooks: { beforeRequest: () => undefined } });
+  });
+
+  it("credentialsFor the bearer scheme: a failure carries the token operation's typed error; Basic's cannot", async () => {
+    const api = createClient({ auth: { BasicAuthentication: { username: "u", password: "p" } } });
+    const bearer = await api.auth.credentialsFor("BearerAuthentication");
+    if (!bearer.ok) {
+      expectTypeOf(bearer.error.tokenError).toEqualTypeOf<ErrorOf<PostAccessTokenPOSTResult> | undefined>();
+      const tokenError = bearer.error.tokenError;
+      if (tokenError?.kind === "http" && tokenError.status === 400) {
+        expectTypeOf(tokenError.body.errorCode).toEqualTypeOf<
+          "BadCredentials" | "AuthValidationError" | "BodyValidationError" | "UnsupportedContentTypeError" | undefined
+        >();
+      }
+    }
+    const basic = await api.auth.credentialsFor("BasicAuthentication");
+    if (!basic.ok) expectTypeOf(basic.error.tokenError).toEqualTypeOf<undefined>();
+    // @ts-expect-error only the document's schemes
+    void api.auth.credentialsFor("OAuth2");
   });
 });

@@ -89,15 +89,18 @@ export interface ClientRuntimeConfig {
   readonly requestIdHeader?: string;
 }
 
-/** What `api.auth.credentialsFor` returns: what the client would send for that scheme. */
-export type CredentialsResult =
+/**
+ * What `api.auth.credentialsFor` returns: what the client would send for that scheme.
+ * `TokenError`: the error of the operation that issues the scheme's tokens (`tokenFrom`).
+ */
+export type CredentialsResult<TokenError = never> =
   | {
       readonly ok: true;
       readonly headers: Readonly<Record<string, string>>;
       readonly query: Readonly<Record<string, string>>;
       readonly cookies: Readonly<Record<string, string>>;
     }
-  | { readonly ok: false; readonly error: AuthError };
+  | { readonly ok: false; readonly error: AuthError<TokenError> };
 
 export interface CredentialsForOptions {
   readonly scopes?: readonly string[];
@@ -111,7 +114,7 @@ export interface ClientRuntime {
    * The headers, query parameters and cookies the client would send for `scheme` (e.g. to
    * open a WebSocket with the same credentials). Acquires a token first where needed.
    */
-  credentialsFor(scheme: string, options?: CredentialsForOptions): Promise<CredentialsResult>;
+  credentialsFor<TokenError = never>(scheme: string, options?: CredentialsForOptions): Promise<CredentialsResult<TokenError>>;
 }
 
 /** Options the generated `createClient` takes beyond ClientOptions: the server choice. */
@@ -210,13 +213,15 @@ export function createClientRuntime<Auth>(
       if (!controls) throw new TypeError(`no OAuth 2 scheme named ${scheme}`);
       return controls;
     },
-    credentialsFor: async (name, { scopes = [], signal } = {}) => {
+    // The document, not the runtime, knows each scheme's TokenError: the generated `Client`
+    // names it (SchemeTokenErrors), as `call<R>` takes the result type it builds.
+    credentialsFor: async <TokenError>(name: string, { scopes = [], signal }: CredentialsForOptions = {}): Promise<CredentialsResult<TokenError>> => {
       const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
       if (scheme === undefined || !scheme.configured) {
         return { ok: false, error: { kind: "auth", reason: "missing_credentials", message: `no credentials are configured for ${name}`, schemes: [name] } };
       }
       const applied = await scheme.apply(scopes, signal);
-      if (isAuthError(applied)) return { ok: false, error: applied };
+      if (isAuthError(applied)) return { ok: false, error: applied as AuthError<TokenError> };
       // Header names are case-insensitive (RFC 9110 §5.1); one spelling lets callers index them.
       const headers = Object.fromEntries(Object.entries(applied.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
       return { ok: true, headers, query: { ...applied.query }, cookies: { ...applied.cookies } };
