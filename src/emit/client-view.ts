@@ -133,8 +133,7 @@ function tokenOperationsOf(model: ApiModel): TokenOperations {
 }
 
 /** `credentialsFor`'s error per scheme: the error of the operation that issues its tokens, or `never`. */
-function schemeTokenErrors(model: ApiModel): Code[] | false {
-  const tokenOperations = tokenOperationsOf(model);
+function schemeTokenErrors(model: ApiModel, tokenOperations: TokenOperations): Code[] | false {
   if (tokenOperations.size === 0) return false;
   return model.securitySchemes.map((scheme) => {
     const issuing = tokenOperations.get(scheme.name);
@@ -209,14 +208,14 @@ function runtimeImports(model: ApiModel): Code[] {
  * `import type { … } from "./runtime/index.js";` for `types.ts`: what the `Client` interface
  * and the per-operation types name, on one line when it fits, as Prettier prints it.
  */
-function typeImports(model: ApiModel, hasOAuth: boolean): Code {
-  const members = typeImportNames(model, hasOAuth);
+function typeImports(model: ApiModel, hasOAuth: boolean, hasTokenOperations: boolean): Code {
+  const members = typeImportNames(model, hasOAuth, hasTokenOperations);
   return print(
     group([trusted("import type {"), indent([line, joinDocs([trusted(","), line], members)]), ifBreak(trusted(",")), line, trusted('} from "./runtime/index.js";')]),
   );
 }
 
-function typeImportNames(model: ApiModel, hasOAuth: boolean): Code[] {
+function typeImportNames(model: ApiModel, hasOAuth: boolean, hasTokenOperations: boolean): Code[] {
   const names = new Set(["CredentialsForOptions", "CredentialsResult"]);
   // Only what the result types use (`noUnusedLocals`): a document may have no operations
   // (only webhooks), or declare no error responses at all, or no success ones.
@@ -229,7 +228,7 @@ function typeImportNames(model: ApiModel, hasOAuth: boolean): Code[] {
   if (responses.some((r) => !r.success)) names.add("HttpError");
   if (hasOAuth) names.add("OAuth2Controls");
   // SchemeTokenErrors, and every result type that names a token operation's error.
-  if (tokenOperationsOf(model).size > 0) names.add("ErrorOf");
+  if (hasTokenOperations) names.add("ErrorOf");
   return importMembers(names);
 }
 
@@ -284,7 +283,7 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     header: headerLine(header),
     apiDoc: jsdoc([`${model.title} ${model.version}`, model.description]),
     runtimeImports: runtimeImports(model),
-    typeImports: typeImports(model, oauthSchemes.length > 0),
+    typeImports: typeImports(model, oauthSchemes.length > 0, tokenOperations.size > 0),
     runtimeParts,
     servers,
     hasServerVariables: servers.variables.length > 0,
@@ -292,7 +291,7 @@ export function clientView(model: ApiModel, header: HeaderInfo): ClientView {
     schemes,
     oauthSchemes,
     hasOAuth: oauthSchemes.length > 0,
-    schemeTokenErrors: schemeTokenErrors(model),
+    schemeTokenErrors: schemeTokenErrors(model, tokenOperations),
     operations,
     importsPaths: operations.some((operation) => operation.operationType !== false),
   };
