@@ -76,7 +76,7 @@ function modulesOf(file: string): { at: string; source?: string; skipped?: strin
     const usesApi = /(?<![/\w])api\.\w/.test(code) && !/\bconst api\b/.test(code);
     const source = [
       ...inherited,
-      code.replace(IMPORT, (line) => line),
+      code,
       usesApi ? "declare const api: ReturnType<typeof createClient>;" : "",
       "export {};",
     ]
