@@ -5,8 +5,7 @@
  */
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { trusted, type Code } from "./code.js";
-import { identifier, jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
-import { operationTypeNames } from "../model/naming.js";
+import { jsdoc, memberName, jsdocCode, lineComment, objectKey, stringLiteral } from "./encode.js";
 import { fluid, group, ifBreak, indent, joinDocs, line, print, softline, type Doc } from "./layout.js";
 import { constTypeDoc, literalDoc, type LiteralValue } from "./literal.js";
 import {
@@ -14,6 +13,7 @@ import {
   argsRequired,
   operationTypeDeclaration,
   resultDeclaration,
+  resultTypeName,
   typeNames,
   type MemberAccess,
   type OperationTypePaths,
@@ -137,7 +137,7 @@ function schemeTokenErrors(model: ApiModel, tokenOperations: TokenOperations): C
   if (tokenOperations.size === 0) return false;
   return model.securitySchemes.map((scheme) => {
     const issuing = tokenOperations.get(scheme.name);
-    const type = issuing === undefined ? trusted("never") : typeReference(trusted("ErrorOf"), [identifier(operationTypeNames(issuing).result)], true);
+    const type = issuing === undefined ? trusted("never") : typeReference(trusted("ErrorOf"), [resultTypeName(issuing)], true);
     return memberLines(trusted(""), [objectKey(scheme.name), trusted(": "), type, trusted(";")]);
   });
 }

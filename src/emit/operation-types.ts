@@ -15,6 +15,11 @@ export function operationTypeExpression(operation: OperationModel): Code {
   return trusted(`paths${indexedAccess(operation.path).text}${indexedAccess(operation.method.toLowerCase()).text}`);
 }
 
+/** The `…Result` type of the operation whose generated method is `name` (a token operation's, say). */
+export function resultTypeName(name: string): Code {
+  return identifier(operationTypeNames(name).result);
+}
+
 export function typeNames(operation: OperationModel): { operation: Code; args: Code; result: Code } {
   const names = operationTypeNames(operation.name);
   return { operation: identifier(names.operation), args: identifier(names.args), result: identifier(names.result) };
@@ -152,8 +157,7 @@ export function resultDeclaration(
   const union = (members: Doc[]): Doc => (members.length === 0 ? trusted("never") : unionType(members, false));
   const args = [union(parts(true, trusted("Success"))), union(parts(false, trusted("HttpError")))];
   if (tokenOperations.length > 0) {
-    const results = tokenOperations.map((tokenOperation) => identifier(operationTypeNames(tokenOperation).result));
-    args.push(typeReference(trusted("ErrorOf"), [union(results)]));
+    args.push(typeReference(trusted("ErrorOf"), [union(tokenOperations.map(resultTypeName))]));
   }
   const result = typeReference(trusted("Result"), args);
   return print([trusted("export type "), name, trusted(" ="), fluid(result), trusted(";")]);
