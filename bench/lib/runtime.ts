@@ -4,9 +4,9 @@
  * generated 1NCE client against openapi-fetch.
  */
 import { mkdirSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { join } from "node:path";
 import { build } from "esbuild";
+import { bundleSize, type BundleEntry } from "../../scripts/bundle-size.js";
 import { NODE_MODULES, installedVersion } from "./setup.js";
 import { BENCH, ROOT, WORK, failureReason, log, runNode } from "./util.js";
 
@@ -78,28 +78,8 @@ export async function benchRuntime(quick: boolean): Promise<RuntimeResult> {
   return result;
 }
 
-async function sizeOf(name: string, entry: { file: string } | { contents: string; resolveDir: string }, label: string): Promise<SizeResult> {
-  const built = await build({
-    ...("file" in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, loader: "ts" } }),
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "error",
-  });
-  const output = built.outputFiles[0]!;
-  const bytes = output.contents;
-  // Where the bytes come from, for size work: gzip of the whole is not the sum of its parts,
-  // but the minified share of each module says where to look.
-  const inputs = Object.values(built.metafile.outputs)[0]?.inputs ?? {};
-  const modules = Object.entries(inputs)
-    .map(([path, input]) => ({ path: relative(ROOT, resolve(path)), minBytes: input.bytesInOutput }))
-    .filter((m) => m.minBytes > 0)
-    .sort((a, b) => b.minBytes - a.minBytes);
-  return { name, entry: label, minBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, modules };
+async function sizeOf(name: string, entry: BundleEntry, label: string): Promise<SizeResult> {
+  return { name, entry: label, ...(await bundleSize(entry, ROOT)) };
 }
 
 export async function benchSize(): Promise<SizeResult[]> {
