@@ -68,10 +68,16 @@ export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: Toke
     return tokens;
   }
 
+  async function freshStored(): Promise<TokenSet | undefined> {
+    const tokens = await env.tokenStore.get(key);
+    return tokens && (tokens.expiresAt === undefined || tokens.expiresAt > now()) ? tokens : undefined;
+  }
+
+  /** A store shared by several clients may lock: inside, what another client stored meanwhile wins. */
   async function current(): Promise<TokenSet | AuthError> {
-    const stored = await env.tokenStore.get(key);
-    if (stored && (stored.expiresAt === undefined || stored.expiresAt > now())) return stored;
-    return shared(key, acquire);
+    const { tokenStore } = env;
+    const acquireUnlessStored = async () => (await freshStored()) ?? acquire();
+    return (await freshStored()) ?? shared(key, () => (tokenStore.lock ? tokenStore.lock(key, acquireUnlessStored) : acquire()));
   }
 
   // The last answer while its token is fresh, as oauth/scheme.ts keeps them: dropped (before

@@ -37,6 +37,16 @@ export interface TokenStore {
   get(key: string): Promise<TokenSet | undefined>;
   set(key: string, tokens: TokenSet): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Run `critical` while no other holder of this store's lock on `key` runs, and return what it
+   * returns. Clients that share a store need it: each token acquisition (a refresh, a token
+   * request) runs inside, after reading the store again, so that of several clients whose
+   * token expired at once one asks the server and the others use what it stored. Without it,
+   * they all refresh with one refresh token, and a server that rotates refresh tokens may take
+   * the second for a replay and revoke the grant (OAuth 2.1 §4.3.1). A lock held across
+   * processes needs a lease, so that one that dies holding it does not block the others.
+   */
+  lock?<T>(key: string, critical: () => Promise<T>): Promise<T>;
 }
 
 export class MemoryTokenStore implements TokenStore {

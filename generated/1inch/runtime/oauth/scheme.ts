@@ -213,10 +213,15 @@ export function createOAuth2Auth(
     }
   }
 
-  /** One acquisition per key at a time: concurrent callers share its result. */
+  /**
+   * One acquisition per key at a time: concurrent callers share its result, and clients sharing
+   * a store that locks take turns (`run` reads the store first, so a waiter uses what was stored).
+   */
   function singleFlightAcquire(key: string, run: () => Promise<TokenSet | AuthError>): Promise<TokenSet | AuthError> {
     return shared(key, () =>
-      run().catch((error: unknown) => authError("token_request_failed", `scheme ${name}: the token store failed`, { cause: error })),
+      (store.lock ? store.lock(key, run) : run()).catch((error: unknown) =>
+        authError("token_request_failed", `scheme ${name}: the token store failed`, { cause: error }),
+      ),
     );
   }
 
