@@ -144,6 +144,25 @@ describe("two clients in one process, one store", () => {
     expect(outcome(await a.getMe())).toEqual({ ok: true, sub: "alice" });
   });
 
+  it("a lock that fails (Redis down, the lease never freed) is kind auth, the store named; nothing is sent", async () => {
+    const store: TokenStore = { ...mapStore({ lock: false }), lock: async () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:6379")) };
+    const api = createClient({
+      baseUrl,
+      tokenStore: store,
+      auth: { OAuth2: { issuer: as.issuer, clientId: MACHINE.id, clientSecret: MACHINE.secret } },
+    });
+    const [from, resources] = [as.tokenRequests.length, rs.requests.length];
+    const res = await api.getMe();
+    expect(res.ok ? undefined : res.error).toMatchObject({
+      kind: "auth",
+      reason: "token_request_failed",
+      message: expect.stringContaining("the token store failed"),
+      cause: new Error("ECONNREFUSED 127.0.0.1:6379"),
+    });
+    expect(grantsSince(from)).toEqual([]);
+    expect(rs.requests.length).toBe(resources);
+  });
+
   it("tokenFrom (1NCE): two clients on a cold store ask POST /oauth/token once with lock, once each without", async () => {
     const oneNceClient = (tokenStore: TokenStore) =>
       createOneNceClient({
