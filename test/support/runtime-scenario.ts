@@ -1,8 +1,9 @@
 /**
- * What test/e2e/runtimes.test.ts runs in each JavaScript runtime (Node, Deno, Bun): generated
- * clients doing what users rely on, with nothing but the runtime's own fetch, Web Crypto,
- * timers and AbortSignal. Bundled by esbuild for a neutral platform, with the servers'
- * addresses defined as SCENARIO; it prints one JSON line (ScenarioResults).
+ * What test/e2e/runtimes.test.ts runs in each JavaScript runtime (Node, Deno, Bun, workerd):
+ * generated clients doing what users rely on, with nothing but the runtime's own fetch, Web
+ * Crypto, timers and AbortSignal. `runScenario` is bundled by esbuild for a neutral platform
+ * with one of two entries: a script that prints the results as one JSON line, or a Worker
+ * that answers a request with them.
  */
 import { inspect } from "node:util";
 import { createClient as createOneNceClient } from "../../generated/1nce-management/index.js";
@@ -39,8 +40,6 @@ export interface ScenarioResults {
   readonly shown: { readonly texts: string[]; readonly accessToken: string };
 }
 
-declare const SCENARIO: ScenarioConfig;
-
 function outcome(res: { ok: true; status: number; data: unknown } | { ok: false; error: { kind: string; reason?: string } }): Outcome {
   if (!res.ok) return { ok: false, kind: res.error.kind, ...(res.error.reason === undefined ? {} : { detail: res.error.reason }) };
   const data = res.data as { client_id?: unknown } | undefined;
@@ -48,64 +47,64 @@ function outcome(res: { ok: true; status: number; data: unknown } | { ok: false;
 }
 
 /** A fetch that counts what it sends, by kind. */
-function countingFetch() {
+function countingFetch(config: ScenarioConfig) {
   const sent = { token: 0, api: 0 };
   const counted: typeof fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (url.pathname.endsWith("/token")) sent.token++;
-    else if (url.origin === new URL(SCENARIO.api).origin) sent.api++;
+    else if (url.origin === new URL(config.api).origin) sent.api++;
     return fetch(input, init);
   };
   return { sent, fetch: counted };
 }
 
-const oauth = { issuer: SCENARIO.issuer, clientId: SCENARIO.machine.id, clientSecret: SCENARIO.machine.secret };
+const oauth = (config: ScenarioConfig) => ({ issuer: config.issuer, clientId: config.machine.id, clientSecret: config.machine.secret });
 
-async function clientCredentials(): Promise<ScenarioResults["clientCredentials"]> {
-  const { sent, fetch } = countingFetch();
-  const api = createClient({ baseUrl: SCENARIO.api, fetch, auth: { OAuth2: oauth } });
+async function clientCredentials(config: ScenarioConfig): Promise<ScenarioResults["clientCredentials"]> {
+  const { sent, fetch } = countingFetch(config);
+  const api = createClient({ baseUrl: config.api, fetch, auth: { OAuth2: oauth(config) } });
   const calls = await Promise.all(Array.from({ length: 5 }, () => api.getMe()));
   return { calls: calls.map(outcome), tokenRequests: sent.token };
 }
 
-async function refusedToken(): Promise<ScenarioResults["refusedToken"]> {
-  const { sent, fetch } = countingFetch();
-  const api = createClient({ baseUrl: SCENARIO.api, fetch, auth: { OAuth2: oauth } });
+async function refusedToken(config: ScenarioConfig): Promise<ScenarioResults["refusedToken"]> {
+  const { sent, fetch } = countingFetch(config);
+  const api = createClient({ baseUrl: config.api, fetch, auth: { OAuth2: oauth(config) } });
   await api.auth.OAuth2.setTokens({ accessToken: "never-issued", tokenType: "Bearer" });
   const call = outcome(await api.getMe());
   return { call, tokenRequests: sent.token, apiRequests: sent.api };
 }
 
-async function redirect(): Promise<ScenarioResults["redirect"]> {
-  const api = createClient({ baseUrl: `${SCENARIO.api}/moved`, auth: { OAuth2: oauth } });
+async function redirect(config: ScenarioConfig): Promise<ScenarioResults["redirect"]> {
+  const api = createClient({ baseUrl: `${config.api}/moved`, auth: { OAuth2: oauth(config) } });
   return { anonymous: outcome(await api.health()), credentialed: outcome(await api.getMe()) };
 }
 
-async function pkce(): Promise<ScenarioResults["pkce"]> {
-  const api = createClient({ baseUrl: SCENARIO.api, auth: { OAuth2: { ...oauth, clientSecret: undefined, tokenEndpointAuthMethod: "none" } } });
+async function pkce(config: ScenarioConfig): Promise<ScenarioResults["pkce"]> {
+  const api = createClient({ baseUrl: config.api, auth: { OAuth2: { ...oauth(config), clientSecret: undefined, tokenEndpointAuthMethod: "none" } } });
   return api.auth.OAuth2.authorizationUrl({ redirectUri: "https://client.example/callback", scopes: ["api:read"] });
 }
 
-async function tokenFrom(): Promise<ScenarioResults["tokenFrom"]> {
+async function tokenFrom(config: ScenarioConfig): Promise<ScenarioResults["tokenFrom"]> {
   const client = (password: string) =>
-    createOneNceClient({ baseUrl: SCENARIO.oneNce, auth: { BasicAuthentication: { username: SCENARIO.oneNceUser.username, password } } });
-  const sims = outcome(await client(SCENARIO.oneNceUser.password).getSimsUsingGET());
+    createOneNceClient({ baseUrl: config.oneNce, auth: { BasicAuthentication: { username: config.oneNceUser.username, password } } });
+  const sims = outcome(await client(config.oneNceUser.password).getSimsUsingGET());
   const wrong = await client("not-the-password").getSimsUsingGET();
   const tokenError = !wrong.ok && wrong.error.kind === "auth" ? wrong.error.tokenError : undefined;
   const tokenErrorCode = tokenError?.kind === "http" && tokenError.status === 400 ? tokenError.body.errorCode : undefined;
   return { sims, wrongPassword: { ...outcome(wrong), ...(tokenErrorCode === undefined ? {} : { tokenErrorCode }) } };
 }
 
-async function timeout(): Promise<ScenarioResults["timeout"]> {
-  const api = createClient({ baseUrl: SCENARIO.hang, timeoutMs: 200, retry: false, auth: {} });
+async function timeout(config: ScenarioConfig): Promise<ScenarioResults["timeout"]> {
+  const api = createClient({ baseUrl: config.hang, timeoutMs: 200, retry: false, auth: {} });
   const elapsed = outcome(await api.health());
   const aborted = outcome(await api.health({ signal: AbortSignal.abort() }));
   return { elapsed, aborted };
 }
 
 /** A client holding a token, as the runtime's inspector, JSON and String show it; and the token, to look for. */
-async function shown(): Promise<ScenarioResults["shown"]> {
-  const api = createClient({ baseUrl: SCENARIO.api, auth: { OAuth2: oauth } });
+async function shown(config: ScenarioConfig): Promise<ScenarioResults["shown"]> {
+  const api = createClient({ baseUrl: config.api, auth: { OAuth2: oauth(config) } });
   const token = await api.auth.OAuth2.getToken();
   const runtimes = globalThis as { Deno?: { inspect(value: unknown): string }; Bun?: { inspect(value: unknown): string } };
   const native = runtimes.Deno?.inspect ?? runtimes.Bun?.inspect;
@@ -115,21 +114,23 @@ async function shown(): Promise<ScenarioResults["shown"]> {
   };
 }
 
-const runtimeName = (() => {
-  const g = globalThis as { Deno?: { version: { deno: string } }; Bun?: { version: string }; process?: { version: string } };
+function runtimeName(): string {
+  const g = globalThis as { Deno?: { version: { deno: string } }; Bun?: { version: string }; process?: { version: string }; navigator?: { userAgent?: string } };
   if (g.Deno) return `deno ${g.Deno.version.deno}`;
   if (g.Bun) return `bun ${g.Bun.version}`;
+  if (g.navigator?.userAgent === "Cloudflare-Workers") return "workerd";
   return `node ${g.process?.version ?? "?"}`;
-})();
+}
 
-const results: ScenarioResults = {
-  runtime: runtimeName,
-  clientCredentials: await clientCredentials(),
-  refusedToken: await refusedToken(),
-  redirect: await redirect(),
-  pkce: await pkce(),
-  tokenFrom: await tokenFrom(),
-  timeout: await timeout(),
-  shown: await shown(),
-};
-console.log(JSON.stringify(results));
+export async function runScenario(config: ScenarioConfig): Promise<ScenarioResults> {
+  return {
+    runtime: runtimeName(),
+    clientCredentials: await clientCredentials(config),
+    refusedToken: await refusedToken(config),
+    redirect: await redirect(config),
+    pkce: await pkce(config),
+    tokenFrom: await tokenFrom(config),
+    timeout: await timeout(config),
+    shown: await shown(config),
+  };
+}
