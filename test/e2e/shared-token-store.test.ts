@@ -111,13 +111,19 @@ const outcome = (res: Awaited<ReturnType<ReturnType<typeof webClient>["getMe"]>>
 const grantsSince = (from: number) => as.tokenRequests.slice(from).map((r) => `${r.grantType} ${r.status}`);
 
 describe("two clients in one process, one store", () => {
-  it("without lock (the race): both refresh with one refresh token, the server takes the second for a replay and signs alice out", async () => {
-    const store = mapStore({ lock: false });
+  /** Two clients on one store, alice signed in through the first, her access token expired. */
+  async function twoClientsAfterExpiry(options: { lock: boolean }) {
+    const store = mapStore(options);
     const [a, b] = [webClient(store), webClient(store)];
     const tokens = await signIn(a);
-    const [key] = store.map.keys();
-    store.map.set(key!, { ...tokens, expiresAt: Date.now() - 1 });
+    const [key] = [...store.map.keys()];
+    if (key === undefined) throw new Error("exchangeCode stored nothing");
+    store.map.set(key, { ...tokens, expiresAt: Date.now() - 1 });
+    return { a, b, store, key, tokens };
+  }
 
+  it("without lock (the race): both refresh with one refresh token, the server takes the second for a replay and signs alice out", async () => {
+    const { a, b } = await twoClientsAfterExpiry({ lock: false });
     const from = as.tokenRequests.length;
     await Promise.all([a.getMe(), b.getMe()]);
     const refreshes = grantsSince(from).filter((g) => g.startsWith("refresh_token"));
@@ -128,17 +134,12 @@ describe("two clients in one process, one store", () => {
   });
 
   it("with lock: one refresh; the other client waits and uses the set it stored; alice stays signed in", async () => {
-    const store = mapStore({ lock: true });
-    const [a, b] = [webClient(store), webClient(store)];
-    const tokens = await signIn(a);
-    const [key] = store.map.keys();
-    store.map.set(key!, { ...tokens, expiresAt: Date.now() - 1 });
-
+    const { a, b, store, key, tokens } = await twoClientsAfterExpiry({ lock: true });
     const from = as.tokenRequests.length;
     const results = await Promise.all([a.getMe(), b.getMe(), a.getMe(), b.getMe()]);
     expect(results.map(outcome)).toEqual(Array(4).fill({ ok: true, sub: "alice" }));
     expect(grantsSince(from)).toEqual(["refresh_token 200"]);
-    const refreshed = store.map.get(key!)!;
+    const refreshed = store.map.get(key)!;
     expect(refreshed.refreshToken).not.toBe(tokens.refreshToken);
     expect((await b.auth.OAuth2.getToken()).ok && (await b.auth.OAuth2.getToken())).toMatchObject({ tokens: { accessToken: refreshed.accessToken } });
     expect(outcome(await a.getMe())).toEqual({ ok: true, sub: "alice" });
