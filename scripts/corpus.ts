@@ -367,7 +367,8 @@ function report(results: DocResult[], stats: { generationMs: number; checkMs: nu
       for (const r of rs.slice(0, 3)) {
         const v = r.verdict;
         const detail = "message" in v ? v.message : "examples" in v ? v.examples[key]! : "";
-        console.log(`        ${r.doc.id}${detail ? `: ${detail.slice(0, 200)}` : ""}`);
+        // Cut long details visibly: a pointer cut short reads as a different place.
+        console.log(`        ${r.doc.id}${detail ? `: ${detail.length > 200 ? `${detail.slice(0, 199)}…` : detail}` : ""}`);
       }
     }
   }
