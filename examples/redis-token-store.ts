@@ -27,8 +27,12 @@ export interface RedisCommands {
 }
 
 export interface RedisTokenStoreOptions {
-  /** Prepended to every key: one per client identity (and per user). Default `"tokens:"`. */
-  readonly prefix?: string;
+  /**
+   * Prepended to every key. Required, and one per client identity (and per signed-in user):
+   * the client's keys name only the scheme and scope set, so two services with different
+   * client IDs under one prefix would hand each other their tokens.
+   */
+  readonly prefix: string;
   /**
    * How long a lock is held at most, so that a process that dies holding it does not stop the
    * others: longer than a token request takes (your client's `timeoutMs`). Default 30 s.
@@ -41,8 +45,8 @@ export interface RedisTokenStoreOptions {
 /** Deletes the lock only if this holder still owns it: its lease may have run out meanwhile. */
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
-export function redisTokenStore(redis: RedisCommands, options: RedisTokenStoreOptions = {}): TokenStore {
-  const { prefix = "tokens:", lockLeaseMs = 30_000, lockPollMs = 25 } = options;
+export function redisTokenStore(redis: RedisCommands, options: RedisTokenStoreOptions): TokenStore {
+  const { prefix, lockLeaseMs = 30_000, lockPollMs = 25 } = options;
 
   return {
     async get(key) {
