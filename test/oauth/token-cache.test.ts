@@ -163,3 +163,52 @@ describe("a token store shared with other clients", () => {
     expect(endpoint.state.issued).toBe(3);
   });
 });
+
+describe("a refresh token spent by another client sharing a store without lock", () => {
+  const USER_KEY = "OAuth2 user";
+  const spent: TokenSet = { accessToken: "access-1", tokenType: "Bearer", refreshToken: "refresh-1", expiresAt: 999_000 };
+
+  /**
+   * A token endpoint that has rotated refresh-1 already: while it answers invalid_grant, the
+   * client that spent it stores `theirs` (or nothing), as a second process would.
+   */
+  function setUp(theirs: TokenSet | undefined) {
+    const store = new MemoryTokenStore();
+    const time = clock(1_000_000);
+    const grants: string[] = [];
+    const fetchTokens: typeof fetch = async (_input, init) => {
+      const form = new URLSearchParams(String(init?.body));
+      grants.push(`${form.get("grant_type")} ${form.get("refresh_token")}`);
+      if (theirs !== undefined) await store.set(USER_KEY, theirs);
+      return new Response(JSON.stringify({ error: "invalid_grant" }), { status: 400, headers: { "content-type": "application/json" } });
+    };
+    const auth = makeAuth(spec, { clientId: "client" }, { baseUrl: "https://api.example", fetch: fetchTokens, tokenStore: store, now: time.now });
+    return { auth, store, grants };
+  }
+
+  it("uses the set the other client stored, and leaves it in place", async () => {
+    const theirs: TokenSet = { accessToken: "access-2", tokenType: "Bearer", refreshToken: "refresh-2", expiresAt: 5_000_000 };
+    const { auth, store, grants } = setUp(theirs);
+    await store.set(USER_KEY, spent);
+    expect(bearer(expectApplied(await auth.apply([])))).toBe("access-2");
+    expect(grants).toEqual(["refresh_token refresh-1"]);
+    expect(await store.get(USER_KEY)).toEqual(theirs);
+  });
+
+  it("with nobody else's set there, the grant is gone: the set is cleared and the error says so", async () => {
+    const { auth, store } = setUp(undefined);
+    await store.set(USER_KEY, spent);
+    const failed = await auth.apply([]);
+    expect(failed).toMatchObject({ kind: "auth", reason: "token_request_failed", oauth: { error: "invalid_grant" }, message: expect.stringMatching(/; the token set was cleared$/) });
+    expect(await store.get(USER_KEY)).toBeUndefined();
+  });
+
+  it("a replacement that has expired too is kept for the next call to refresh, and the error does not claim a clearing", async () => {
+    const theirs: TokenSet = { accessToken: "access-2", tokenType: "Bearer", refreshToken: "refresh-2", expiresAt: 999_500 };
+    const { auth, store } = setUp(theirs);
+    await store.set(USER_KEY, spent);
+    const failed = await auth.apply([]);
+    expect(failed).toMatchObject({ kind: "auth", oauth: { error: "invalid_grant" }, message: expect.stringMatching(/; the token set was replaced meanwhile$/) });
+    expect(await store.get(USER_KEY)).toEqual(theirs);
+  });
+});

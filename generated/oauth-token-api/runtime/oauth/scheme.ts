@@ -227,8 +227,10 @@ export function createOAuth2Auth(
 
   /**
    * RFC 6749 §6: refresh `current`. The server may rotate the refresh token (OAuth 2.1
-   * §4.3.1); when it sends none, the old one stays. `invalid_grant` means the grant is
-   * gone: the set is dropped (if no one replaced it meanwhile) and the error surfaces.
+   * §4.3.1); when it sends none, the old one stays. `invalid_grant` means this refresh token
+   * is spent: if another client sharing the store (one without `lock`) refreshed first, its
+   * set is there and is used; otherwise the grant is gone, the set is dropped and the error
+   * surfaces.
    */
   async function refresh(key: string, current: TokenSet & { refreshToken: string }, flow: GrantFlow) {
     const result = await runGrant(flow, true, (ctx) => refreshTokenGrantRequest(ctx, current.refreshToken), [
@@ -236,10 +238,14 @@ export function createOAuth2Auth(
     ]);
     if (isAuthError(result)) {
       if (result.oauth?.error !== "invalid_grant") return result;
-      await rewriting(async () => {
-        if ((await store.get(key))?.refreshToken === current.refreshToken) await store.delete(key);
+      const replaced = await rewriting(async () => {
+        const stored = await store.get(key);
+        if (stored?.refreshToken !== current.refreshToken) return stored;
+        await store.delete(key);
+        return undefined;
       });
-      return authError(result.reason, `${result.message}; the token set was cleared`, {
+      if (replaced !== undefined && isFresh(replaced)) return replaced;
+      return authError(result.reason, `${result.message}; the token set was ${replaced ? "replaced meanwhile" : "cleared"}`, {
         ...(result.oauth ? { oauth: result.oauth } : {}),
         ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
         schemes: [name],
