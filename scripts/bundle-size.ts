@@ -8,6 +8,18 @@ import { relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
+/**
+ * What the tests hold each client to (test/emit/runtime-size.test.ts), min+gzip: guards against
+ * creep, raised on purpose when a feature is worth its bytes; not issue 7's 5 kB target, which
+ * no configuration of the current contract reaches (docs/runtime-size.md).
+ */
+export const SIZE_BUDGETS = [
+  // The client issue 7 measures: bearer tokens from an operation of the API, Basic credentials.
+  { output: "generated/1nce-authorization", gzipBytes: 8_500 },
+  // The largest output: OAuth 2 client credentials, discovery, three regional servers.
+  { output: "generated/1password-users", gzipBytes: 14_500 },
+] as const;
+
 export type BundleEntry = { file: string } | { contents: string; resolveDir: string };
 
 export interface BundleSize {
