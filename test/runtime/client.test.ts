@@ -12,13 +12,15 @@ import { createRuntime } from "../../src/runtime/client.js";
 import type { CallArgs, OperationSpec } from "../../src/runtime/operation.js";
 import type { ClientOptions } from "../../src/runtime/options.js";
 import { apiKeyAuth, basicAuth, bearerAuth } from "../../src/runtime/static-auth.js";
-import { allParts, freePort, json, startServer, type Received, type RecordingServer } from "./helpers.js";
+import { freePort } from "../support/http-server.js";
+import { json, startServer, type Received, type TestServer } from "../support/server.js";
+import { allParts } from "./helpers.js";
 
 const CANARY = "canary-5ecr3t-9b2f";
 const BASIC_TOKEN = Buffer.from(`user:${CANARY}`).toString("base64");
 
-let server: RecordingServer;
-let other: RecordingServer;
+let server: TestServer;
+let other: TestServer;
 beforeAll(async () => {
   server = await startServer();
   other = await startServer();

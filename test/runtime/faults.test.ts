@@ -13,11 +13,12 @@ import type { ClientOptions } from "../../src/runtime/options.js";
 import { parseRetryAfter, retryDelay, retryPolicy } from "../../src/runtime/retry.js";
 import { bearerAuth } from "../../src/runtime/static-auth.js";
 import { MemoryTokenStore } from "../../src/runtime/token-store.js";
-import { allParts, json, startServer, type RecordingServer } from "./helpers.js";
+import { json, startServer, type TestServer } from "../support/server.js";
+import { allParts } from "./helpers.js";
 
 const CANARY = "canary-fault-7e1c";
-let server: RecordingServer;
-let tokens: RecordingServer;
+let server: TestServer;
+let tokens: TestServer;
 
 beforeAll(async () => {
   server = await startServer();

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchObserver } from "../../src/runtime/hooks.js";
 import type { RequestEvent, ResponseEvent } from "../../src/runtime/options.js";
-import { json, startServer, type RecordingServer } from "./helpers.js";
+import { json, startServer, type TestServer } from "../support/server.js";
 
-let server: RecordingServer;
+let server: TestServer;
 beforeAll(async () => {
   server = await startServer(json(200, {}, { "x-request-id": "r-1", "x-correlation": "c-9" }));
 });
