@@ -58,7 +58,10 @@ export function redisTokenStore(redis: RedisCommands, options: RedisTokenStoreOp
       // A set that cannot be refreshed is useless once expired: let Redis drop it then. One with
       // a refresh token stays until it is replaced or deleted (the refresh token outlives it).
       const ttl = tokens.refreshToken === undefined && tokens.expiresAt !== undefined ? tokens.expiresAt - Date.now() : undefined;
-      if (ttl !== undefined && ttl <= 0) return void (await redis.del(prefix + key));
+      if (ttl !== undefined && ttl <= 0) {
+        await redis.del(prefix + key);
+        return;
+      }
       await redis.set(prefix + key, JSON.stringify(tokens), ttl === undefined ? {} : { expiration: { type: "PX", value: Math.ceil(ttl) } });
     },
 
