@@ -164,6 +164,21 @@ describe("two clients in one process, one store", () => {
     expect(rs.requests.length).toBe(resources);
   });
 
+  it("a lock that never comes (a holder hung, a store bug): the call ends at timeoutMs, nothing sent", async () => {
+    const store: TokenStore = { ...mapStore({ lock: false }), lock: () => new Promise<never>(() => undefined) };
+    const api = createClient({
+      baseUrl,
+      tokenStore: store,
+      timeoutMs: 300,
+      auth: { OAuth2: { issuer: as.issuer, clientId: MACHINE.id, clientSecret: MACHINE.secret } },
+    });
+    const [from, resources] = [as.tokenRequests.length, rs.requests.length];
+    const res = await api.getMe();
+    expect(res.ok ? undefined : res.error).toMatchObject({ kind: "timeout" });
+    expect(grantsSince(from)).toEqual([]);
+    expect(rs.requests.length).toBe(resources);
+  });
+
   it("tokenFrom (1NCE): two clients on a cold store ask POST /oauth/token once with lock, once each without", async () => {
     const oneNceClient = (tokenStore: TokenStore) =>
       createOneNceClient({
