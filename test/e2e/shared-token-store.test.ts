@@ -164,8 +164,13 @@ describe("two clients in one process, one store", () => {
     expect(rs.requests.length).toBe(resources);
   });
 
-  it("a lock that never comes (a holder hung, a store bug): the call ends at timeoutMs, nothing sent", async () => {
-    const store: TokenStore = { ...mapStore({ lock: false }), lock: () => new Promise<never>(() => undefined) };
+  it("a lock that never comes (a store's connection hung): the call ends at timeoutMs with nothing sent, and a later call starts afresh", async () => {
+    let locks = 0;
+    const store: TokenStore = {
+      ...mapStore({ lock: false }),
+      // The first lock is never granted; the store has recovered by the second.
+      lock: <T>(_key: string, critical: () => Promise<T>) => (++locks === 1 ? new Promise<T>(() => undefined) : critical()),
+    };
     const api = createClient({
       baseUrl,
       tokenStore: store,
@@ -173,10 +178,36 @@ describe("two clients in one process, one store", () => {
       auth: { OAuth2: { issuer: as.issuer, clientId: MACHINE.id, clientSecret: MACHINE.secret } },
     });
     const [from, resources] = [as.tokenRequests.length, rs.requests.length];
-    const res = await api.getMe();
-    expect(res.ok ? undefined : res.error).toMatchObject({ kind: "timeout" });
+    const hung = await api.getMe();
+    expect(hung.ok ? undefined : hung.error).toMatchObject({ kind: "timeout" });
     expect(grantsSince(from)).toEqual([]);
     expect(rs.requests.length).toBe(resources);
+    // Once the hung acquisition is older than timeoutMs it is not joined: the client is not stuck with it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(outcome(await api.getMe())).toEqual({ ok: true, sub: undefined });
+    expect(locks).toBe(2);
+    expect(grantsSince(from)).toEqual(["client_credentials 200"]);
+  });
+
+  it("tokenFrom (1NCE) likewise: a lock never granted ends the call at timeoutMs, and a later call starts afresh", async () => {
+    let locks = 0;
+    const store: TokenStore = {
+      ...mapStore({ lock: false }),
+      lock: <T>(_key: string, critical: () => Promise<T>) => (++locks === 1 ? new Promise<T>(() => undefined) : critical()),
+    };
+    const api = createOneNceClient({
+      baseUrl: `${oneNce.url}/management-api`,
+      tokenStore: store,
+      timeoutMs: 300,
+      auth: { BasicAuthentication: { username: "api-user", password: USERS["api-user"]! } },
+    });
+    const before = oneNce.tokenRequests();
+    const hung = await api.getSimsUsingGET();
+    expect(hung.ok ? undefined : hung.error.kind).toBe("timeout");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await api.getSimsUsingGET()).ok).toBe(true);
+    expect(locks).toBe(2);
+    expect(oneNce.tokenRequests() - before).toBe(1);
   });
 
   it("tokenFrom (1NCE): two clients on a cold store ask POST /oauth/token once with lock, once each without", async () => {

@@ -29,7 +29,7 @@ function at(value: unknown, pointer: string): unknown {
 export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: TokenFromEnv): SchemeAuth {
   const now = env.now ?? (() => Date.now());
   const key = `${name} tokenFrom`;
-  const shared = singleFlight<TokenSet | AuthError>();
+  const shared = singleFlight<TokenSet | AuthError>(env.timeoutMs);
 
   const failure = (reason: AuthError["reason"], message: string, extra: Partial<AuthError> = {}): AuthError => ({
     kind: "auth",

@@ -79,7 +79,7 @@ export function createOAuth2Auth(
   const userKey = `${name} user`;
   const machineKey = (scopes: readonly string[]) => `${name} scope=${scopes.join(" ")}`;
   const usedKeys = new Set<string>([userKey]);
-  const shared = singleFlight<TokenSet | AuthError>();
+  const shared = singleFlight<TokenSet | AuthError>(env.timeoutMs);
   let metadata: Promise<AuthorizationServerMetadata | AuthError> | undefined;
 
   const credentialSecrets = () => [credential?.clientSecret, credential?.password];

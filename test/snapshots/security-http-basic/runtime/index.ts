@@ -204,6 +204,7 @@ export function createClientRuntime<Auth>(
       configured: !isAuthError(chooseSecurity(operation.name, operation.security, schemes)),
       tokenStore,
       ...(options.onTokens ? { onTokens: options.onTokens } : {}),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
   }
   return {
