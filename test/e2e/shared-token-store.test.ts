@@ -182,8 +182,8 @@ describe("two clients in one process, one store", () => {
     expect(hung.ok ? undefined : hung.error).toMatchObject({ kind: "timeout" });
     expect(grantsSince(from)).toEqual([]);
     expect(rs.requests.length).toBe(resources);
-    // Once the hung acquisition is older than timeoutMs it is not joined: the client is not stuck with it.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Once the hung acquisition is older than 3 × timeoutMs it is not joined: the client is not stuck with it.
+    await new Promise((resolve) => setTimeout(resolve, 800));
     expect(outcome(await api.getMe())).toEqual({ ok: true, sub: undefined });
     expect(locks).toBe(2);
     expect(grantsSince(from)).toEqual(["client_credentials 200"]);
@@ -204,7 +204,7 @@ describe("two clients in one process, one store", () => {
     const before = oneNce.tokenRequests();
     const hung = await api.getSimsUsingGET();
     expect(hung.ok ? undefined : hung.error.kind).toBe("timeout");
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 800));
     expect((await api.getSimsUsingGET()).ok).toBe(true);
     expect(locks).toBe(2);
     expect(oneNce.tokenRequests() - before).toBe(1);
