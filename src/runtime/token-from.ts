@@ -73,10 +73,11 @@ export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: Toke
     return tokens && (tokens.expiresAt === undefined || tokens.expiresAt > now()) ? tokens : undefined;
   }
 
-  /** A store shared by several clients may lock: inside, what another client stored meanwhile wins. */
+  /** Inside the lock of a store shared by several clients, what another client stored meanwhile wins. */
+  const acquireUnlessStored = async () => (await freshStored()) ?? acquire();
+
   async function current(): Promise<TokenSet | AuthError> {
     const { tokenStore } = env;
-    const acquireUnlessStored = async () => (await freshStored()) ?? acquire();
     return (await freshStored()) ?? shared(key, () => (tokenStore.lock ? tokenStore.lock(key, acquireUnlessStored) : acquire()));
   }
 

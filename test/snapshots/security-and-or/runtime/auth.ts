@@ -102,6 +102,6 @@ export interface TokenFromEnv {
   readonly tokenStore: TokenStore;
   readonly onTokens?: (scheme: string, tokens: TokenSet) => void | Promise<void>;
   readonly now?: () => number;
-  /** The client's `timeoutMs`: an acquisition older than this is not joined (single-flight.ts). */
+  /** The client's `timeoutMs`: an acquisition older than three times this is not joined (single-flight.ts). */
   readonly timeoutMs?: number;
 }
