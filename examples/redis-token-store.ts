@@ -75,7 +75,7 @@ export function redisTokenStore(redis: RedisCommands, options: RedisTokenStoreOp
       // A holder that died frees the lock when its lease ends, so waiting a lease is enough.
       const giveUpAt = Date.now() + lockLeaseMs + 5_000;
       while ((await redis.set(lockKey, owner, { condition: "NX", expiration: { type: "PX", value: lockLeaseMs } })) === null) {
-        if (Date.now() > giveUpAt) throw new Error(`redisTokenStore: the lock on ${key} stayed taken for ${lockLeaseMs} ms`);
+        if (Date.now() > giveUpAt) throw new Error(`redisTokenStore: the lock on ${key} stayed taken for more than its lease (${lockLeaseMs} ms)`);
         await sleep(lockPollMs);
       }
       try {
