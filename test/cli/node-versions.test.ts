@@ -35,7 +35,8 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-it("Node 24 regenerates every committed client byte for byte", async () => {
+// npm publishes Node 24.22 for linux-x64 only (CI's platform).
+it.skipIf(process.platform !== "linux" || process.arch !== "x64")("Node 24 regenerates every committed client byte for byte", async () => {
   if (!existsSync(NODE_24)) throw new Error(`no Node 24 at ${NODE_24}: npm ci --prefix test/runtimes (linux-x64)`);
   const config = JSON.parse(readFileSync(join(repo, "gen-auth-client.config.json"), "utf8")) as ConfigFile;
   cpSync(join(repo, "gen-auth-client.config.json"), join(copy, "gen-auth-client.config.json"));
