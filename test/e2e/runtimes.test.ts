@@ -53,6 +53,13 @@ const RUNTIMES = [
 /** npm publishes Node 24.22 for linux-x64 only (CI's platform); elsewhere that row is skipped, visibly. */
 const installable = (runtime: (typeof RUNTIMES)[number]) => !("linuxX64Only" in runtime) || (process.platform === "linux" && process.arch === "x64");
 
+/** Where this machine has the runtime's binary; a clear error where it has none. */
+function binaryOf({ name, binaries }: (typeof RUNTIMES)[number]): string {
+  const binary = binaries.find((path) => existsSync(path));
+  if (binary === undefined) throw new Error(`${name}: not installed for this platform (npm ci --prefix test/runtimes); looked at ${binaries.join(", ")}`);
+  return binary;
+}
+
 let as: AuthorizationServer;
 let rs: ResourceServer;
 let oneNce: OneNceServer;
@@ -196,9 +203,9 @@ const base64url = (bytes: Buffer) => bytes.toString("base64url");
 
 describe("a generated client in each JavaScript runtime", () => {
   for (const runtime of RUNTIMES.filter((r) => !installable(r))) it.skip(`${runtime.name}: npm has no build for ${process.platform}-${process.arch}`);
-  it.each(RUNTIMES.filter(installable))("$name", async ({ name, reports, binaries, run }) => {
-    const binary = binaries.find((path) => existsSync(path));
-    if (binary === undefined) throw new Error(`${name}: not installed for this platform (npm ci --prefix test/runtimes); looked at ${binaries.join(", ")}`);
+  it.each(RUNTIMES.filter(installable))("$name", async (runtime) => {
+    const { reports, run } = runtime;
+    const binary = binaryOf(runtime);
     const tokensBefore = as.tokenRequests.length;
     const results = await run(binary);
     expect(results.runtime).toMatch(reports);
@@ -239,8 +246,7 @@ describe("a generated client in each JavaScript runtime", () => {
   }, 90_000);
 
   it("workerd: a client at module scope serves concurrent requests with one token, then the next requests from its cache", async () => {
-    const binary = RUNTIMES.find((r) => r.name.startsWith("workerd"))!.binaries.find((path) => existsSync(path));
-    if (binary === undefined) throw new Error("workerd: not installed for this platform (npm ci --prefix test/runtimes)");
+    const binary = binaryOf(RUNTIMES.find((r) => r.name.startsWith("workerd"))!);
     const before = as.tokenRequests.length;
     const waves = await withWorker(binary, async (origin) => {
       const wave = () => Promise.all(Array.from({ length: 8 }, () => getJson<{ ok: boolean; clientId?: string }>(`${origin}/me`)));

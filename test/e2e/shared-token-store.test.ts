@@ -89,6 +89,16 @@ function mapStore(options: { lock: boolean }): TokenStore & { readonly map: Map<
   };
 }
 
+/** A store whose first lock is never granted (a connection that hung) and which has recovered by the second. */
+function firstLockHangs(): { store: TokenStore; locks: () => number } {
+  let locks = 0;
+  const store: TokenStore = {
+    ...mapStore({ lock: false }),
+    lock: <T>(_key: string, critical: () => Promise<T>) => (++locks === 1 ? new Promise<T>(() => undefined) : critical()),
+  };
+  return { store, locks: () => locks };
+}
+
 function webClient(tokenStore: TokenStore) {
   return createClient({
     baseUrl,
@@ -165,12 +175,7 @@ describe("two clients in one process, one store", () => {
   });
 
   it("a lock that never comes (a store's connection hung): the call ends at timeoutMs with nothing sent, and a later call starts afresh", async () => {
-    let locks = 0;
-    const store: TokenStore = {
-      ...mapStore({ lock: false }),
-      // The first lock is never granted; the store has recovered by the second.
-      lock: <T>(_key: string, critical: () => Promise<T>) => (++locks === 1 ? new Promise<T>(() => undefined) : critical()),
-    };
+    const { store, locks } = firstLockHangs();
     const api = createClient({
       baseUrl,
       tokenStore: store,
@@ -185,16 +190,12 @@ describe("two clients in one process, one store", () => {
     // Once the hung acquisition is older than 3 × timeoutMs it is not joined: the client is not stuck with it.
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(outcome(await api.getMe())).toEqual({ ok: true, sub: undefined });
-    expect(locks).toBe(2);
+    expect(locks()).toBe(2);
     expect(grantsSince(from)).toEqual(["client_credentials 200"]);
   });
 
   it("tokenFrom (1NCE) likewise: a lock never granted ends the call at timeoutMs, and a later call starts afresh", async () => {
-    let locks = 0;
-    const store: TokenStore = {
-      ...mapStore({ lock: false }),
-      lock: <T>(_key: string, critical: () => Promise<T>) => (++locks === 1 ? new Promise<T>(() => undefined) : critical()),
-    };
+    const { store, locks } = firstLockHangs();
     const api = createOneNceClient({
       baseUrl: `${oneNce.url}/management-api`,
       tokenStore: store,
@@ -206,7 +207,7 @@ describe("two clients in one process, one store", () => {
     expect(hung.ok ? undefined : hung.error.kind).toBe("timeout");
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect((await api.getSimsUsingGET()).ok).toBe(true);
-    expect(locks).toBe(2);
+    expect(locks()).toBe(2);
     expect(oneNce.tokenRequests() - before).toBe(1);
   });
 
