@@ -43,8 +43,11 @@ export interface TokenStore {
    * request) runs inside, after reading the store again, so that of several clients whose
    * token expired at once one asks the server and the others use what it stored. Without it,
    * they all refresh with one refresh token, and a server that rotates refresh tokens may take
-   * the second for a replay and revoke the grant (OAuth 2.1 §4.3.1). A lock held across
-   * processes needs a lease, so that one that dies holding it does not block the others.
+   * the second for a replay and revoke the grant (OAuth 2.1 §4.3.1). `setTokens`, `exchangeCode`
+   * and `clear` write under it too, so that a sign-out lands after a refresh another client is
+   * running, not before it (where the refresh would put the set back). A lock held across
+   * processes needs a lease, so that one that dies holding it does not block the others; and
+   * `onTokens`, which runs inside it, must not call `setTokens` or `clear`.
    */
   lock?<T>(key: string, critical: () => Promise<T>): Promise<T>;
 }

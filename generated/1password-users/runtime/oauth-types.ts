@@ -87,10 +87,15 @@ export interface OAuth2SchemeAuth extends SchemeAuth {
   getToken(options?: GetTokenOptions): Promise<TokenResult>;
   /**
    * Store a token set obtained elsewhere (e.g. restored from your own persistence); it is
-   * used and refreshed like one from exchangeCode. `onTokens` is called with it too.
+   * used and refreshed like one from exchangeCode. `onTokens` is called with it too. A refresh
+   * already on its way is not stored over it (nor over exchangeCode's).
    */
   setTokens(tokens: TokenSet): Promise<void>;
-  /** Forget every token set of this scheme. */
+  /**
+   * Forget every token set of this scheme (a sign-out). A refresh or token request already on
+   * its way is not stored afterwards; with a store that has `lock`, the sign-out waits for one
+   * that another client is running, then deletes what it stored.
+   */
   clear(): Promise<void>;
   /**
    * RFC 7591 §3.1–3.2 dynamic client registration at the discovered `registration_endpoint`.

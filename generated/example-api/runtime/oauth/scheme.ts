@@ -202,6 +202,19 @@ export function createOAuth2Auth(
     });
   }
 
+  /**
+   * Counts what the application writes (setTokens, exchangeCode, clear). An acquisition notes it
+   * when it starts and stores its tokens only if it has not moved: a refresh that lands after a
+   * sign-out must not sign the user in again, nor one that lands after another user signed in
+   * bring the first user back.
+   */
+  let written = 0;
+  const applicationWrite = <T>(key: string, write: () => Promise<T>): Promise<T> => {
+    written++;
+    // Under the store's lock, so that an acquisition another client runs meanwhile ends first.
+    return store.lock ? store.lock(key, write) : write();
+  };
+
   async function save(key: string, tokens: TokenSet): Promise<void> {
     usedKeys.add(key);
     // A user token set wins over the scope sets' tokens that calls may hold (see resolveToken).
@@ -230,9 +243,10 @@ export function createOAuth2Auth(
    * §4.3.1); when it sends none, the old one stays. `invalid_grant` means this refresh token
    * is spent: if another client sharing the store (one without `lock`) refreshed first, its
    * set is there and is used; otherwise the grant is gone, the set is dropped and the error
-   * surfaces.
+   * surfaces. A set cleared or replaced while the request was on its way (by the application,
+   * or by another client) wins over the answer, which is then not stored.
    */
-  async function refresh(key: string, current: TokenSet & { refreshToken: string }, flow: GrantFlow) {
+  async function refresh(key: string, current: TokenSet & { refreshToken: string }, flow: GrantFlow, since: number) {
     const result = await runGrant(flow, true, (ctx) => refreshTokenGrantRequest(ctx, current.refreshToken), [
       current.refreshToken,
     ]);
@@ -257,6 +271,12 @@ export function createOAuth2Auth(
       ...(result.scope === undefined && current.scope !== undefined ? { scope: current.scope } : {}),
       ...(result.idToken === undefined && current.idToken !== undefined ? { idToken: current.idToken } : {}),
     };
+    // Read again: another client sharing a store without `lock` may have cleared or replaced it.
+    const stored = await store.get(key);
+    if (written !== since || stored?.accessToken !== current.accessToken || stored.refreshToken !== current.refreshToken) {
+      if (stored !== undefined && isFresh(stored)) return stored;
+      return missing("the token set was cleared (signed out) while it was being refreshed");
+    }
     await save(key, tokens);
     return tokens;
   }
@@ -271,10 +291,11 @@ export function createOAuth2Auth(
     if (isFresh(stored)) return stored;
     if (!hasRefreshToken(stored)) return undefined;
     return singleFlightAcquire(userKey, async () => {
+      const since = written;
       const current = await store.get(userKey);
       if (current !== undefined && isFresh(current)) return current;
       if (!hasRefreshToken(current)) return missing("the token set expired and has no refresh token");
-      return refresh(userKey, current, "authorizationCode");
+      return refresh(userKey, current, "authorizationCode", since);
     });
   }
 
@@ -284,10 +305,11 @@ export function createOAuth2Auth(
     const stored = await store.get(key);
     if (stored !== undefined && isFresh(stored)) return { key, tokens: stored };
     const tokens = await singleFlightAcquire(key, async () => {
+      const since = written;
       const current = await store.get(key);
       if (current !== undefined && isFresh(current)) return current;
       if (hasRefreshToken(current)) {
-        const refreshed = await refresh(key, current, flow);
+        const refreshed = await refresh(key, current, flow, since);
         // After invalid_grant the set is gone, and this client holds what it takes to start over.
         if (!isAuthError(refreshed) || refreshed.oauth?.error !== "invalid_grant") return refreshed;
       }
@@ -296,7 +318,8 @@ export function createOAuth2Auth(
         flow === "password"
           ? await runGrant("password", false, (ctx) => passwordGrantRequest(ctx, credential?.username ?? "", credential?.password ?? "", scope), [])
           : await runGrant("clientCredentials", false, (ctx) => clientCredentialsGrantRequest(ctx, scope), []);
-      if (!isAuthError(acquired)) await save(key, acquired);
+      // After a clear() meanwhile the token still serves the calls that asked for it, unstored.
+      if (!isAuthError(acquired) && written === since) await save(key, acquired);
       return acquired;
     });
     return isAuthError(tokens) ? tokens : { key, tokens };
@@ -433,7 +456,7 @@ export function createOAuth2Auth(
         (ctx) => authorizationCodeGrantRequest(ctx, code, redirectUri, codeVerifier),
         [code, codeVerifier],
       );
-      if (!isAuthError(tokens)) await save(userKey, tokens);
+      if (!isAuthError(tokens)) await applicationWrite(userKey, () => save(userKey, tokens));
       return toResult(tokens);
     },
 
@@ -443,12 +466,12 @@ export function createOAuth2Auth(
     },
 
     async setTokens(tokens) {
-      await save(userKey, tokens);
+      await applicationWrite(userKey, () => save(userKey, tokens));
     },
 
     async clear() {
       await rewriting(async () => {
-        for (const key of usedKeys) await store.delete(key);
+        for (const key of usedKeys) await applicationWrite(key, () => store.delete(key));
       });
     },
 
