@@ -16,8 +16,9 @@ import { build } from "esbuild";
 export const SIZE_BUDGETS = [
   // The client issue 7 measures: bearer tokens from an operation of the API, Basic credentials.
   { output: "generated/1nce-authorization", gzipBytes: 8_500 },
-  // The largest output: OAuth 2 client credentials, discovery, three regional servers.
-  { output: "generated/1password-users", gzipBytes: 14_500 },
+  // The largest output: OAuth 2 client credentials, discovery, three regional servers. Raised
+  // from 14,500 B for RFC 7009 `revoke()` (+363 B) beside the sign-out race fix (+112 B): 14,657 B.
+  { output: "generated/1password-users", gzipBytes: 15_000 },
 ] as const;
 
 export type BundleEntry = { file: string } | { contents: string; resolveDir: string };

@@ -97,10 +97,11 @@ function quirks(raw: unknown): TokenEndpointQuirksModel {
   if (Array.isArray(raw.tokenResponsePath)) result.tokenResponsePath = raw.tokenResponsePath as string[];
   if (typeof raw.defaultExpiresIn === "number") result.defaultExpiresIn = raw.defaultExpiresIn;
   if (typeof raw.issuer === "string") result.issuer = raw.issuer;
+  if (typeof raw.revocationUrl === "string") result.revocationUrl = raw.revocationUrl;
   return result;
 }
 
-const TOKEN_ENDPOINT_FIELDS = ["tokenEndpointAuthMethod", "tokenRequestEncoding", "sendGrantType", "tokenResponsePath", "defaultExpiresIn", "issuer"];
+const TOKEN_ENDPOINT_FIELDS = ["tokenEndpointAuthMethod", "tokenRequestEncoding", "sendGrantType", "tokenResponsePath", "defaultExpiresIn", "issuer", "revocationUrl"];
 
 /** `tokenFrom` before its operation is resolved (src/model/index.ts does that). */
 function tokenFrom(raw: unknown): TokenFromModel | undefined {

@@ -108,6 +108,8 @@ export interface TokenEndpointQuirksModel {
   defaultExpiresIn?: number;
   /** Read endpoints from this issuer's RFC 8414 / OpenID Connect metadata. */
   issuer?: string;
+  /** RFC 7009 revocation endpoint, where no metadata names one. */
+  revocationUrl?: string;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface TokenEndpointQuirks {
   readonly defaultExpiresIn?: number;
   /** Read endpoints from this issuer's RFC 8414 / OpenID Connect metadata. */
   readonly issuer?: string;
+  /** RFC 7009 revocation endpoint, where the server publishes no metadata that names one. */
+  readonly revocationUrl?: string;
 }
 
 export interface OAuthFlowSpec {

@@ -106,6 +106,8 @@ function document(t: string[], i = 0) {
           "x-gen-auth-client": {
             tokenResponsePath: [at(24)],
             issuer: `https://as.example.com/${encodeURIComponent(at(25))}`,
+            // Not a URL on purpose: the extension's schema does not check formats, so any string gets here.
+            revocationUrl: at(26),
           },
         },
       },
@@ -173,17 +175,17 @@ describe("hostile documents cannot inject code", () => {
       const baseline = await generateInto(
         join(root, "baseline"),
         document(
-          ["plain"].concat(Array.from({ length: 25 }, (_, i) => `v${i}`)),
+          ["plain"].concat(Array.from({ length: 26 }, (_, i) => `v${i}`)),
         ),
       );
       const baselineShape = executableShape(baseline.index);
       const baselineTypesShape = executableShape(baseline.types);
       const baselineOperationsShape = executableShape(baseline.operations);
       const samples = fc.sample(
-        fc.array(hostile, { minLength: 26, maxLength: 26 }),
+        fc.array(hostile, { minLength: 27, maxLength: 27 }),
         { numRuns: 12, seed: 20261124 },
       );
-      samples.push(NASTY.concat(NASTY).slice(0, 26));
+      samples.push(NASTY.concat(NASTY).slice(0, 27));
       const cases: {
         dir: string;
         doc: ReturnType<typeof document>;

@@ -33,7 +33,8 @@ describe("x-gen-auth-client is checked against its JSON Schema at load", () => {
         sendGrantType: false
         tokenResponsePath: [data]
         defaultExpiresIn: 900
-        issuer: https://as`,
+        issuer: https://as
+        revocationUrl: /oauth/revoke`,
         "x-gen-auth-client: { requestIdHeader: X-Correlation-Id }\n",
       ),
     );

@@ -75,10 +75,19 @@ describe("security schemes (OpenAPI 3.1 §4.8.27)", () => {
     expect(model.warnings.map((w) => w.pointer)).toEqual(["/components/securitySchemes/Imp/flows/implicit"]);
   });
 
+  it("copies the scheme's declarations into the model, revocationUrl among them", () => {
+    const declared = { tokenEndpointAuthMethod: "client_secret_post", issuer: "https://as.example", revocationUrl: "/oauth/revoke" };
+    const model = buildModel(loaded({ components: { securitySchemes: { OAuth2: { ...schemes.OAuth2, "x-gen-auth-client": declared } } }, paths: {} }));
+    expect(model.securitySchemes[0]).toMatchObject({ name: "OAuth2", quirks: declared });
+  });
+
   it("rejects token-endpoint quirks on a scheme that has no token endpoint, with a located error", () => {
     expect(() =>
       buildModel(loaded({ components: { securitySchemes: { K: { type: "apiKey", in: "header", name: "k", "x-gen-auth-client": { sendGrantType: false } } } }, paths: {} })),
     ).toThrow(/inline\.yml: error: sendGrantType applies to oauth2 and openIdConnect schemes only \(at \/components\/securitySchemes\/K\/x-gen-auth-client\/sendGrantType\)/);
+    expect(() =>
+      buildModel(loaded({ components: { securitySchemes: { B: { type: "http", scheme: "basic", "x-gen-auth-client": { revocationUrl: "/revoke" } } } }, paths: {} })),
+    ).toThrow(/revocationUrl applies to oauth2 and openIdConnect schemes only \(at \/components\/securitySchemes\/B\/x-gen-auth-client\/revocationUrl\)/);
   });
 });
 

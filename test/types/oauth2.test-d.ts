@@ -10,6 +10,8 @@ import {
   type GetTokenOptions,
   type OAuth2Controls,
   type RegisterResult,
+  type RevokeResult,
+  type AuthError,
   type TokenResult,
   type TokenSet,
 } from "../snapshots/oauth2/index.js";
@@ -81,6 +83,9 @@ describe("OAuth 2 client types", () => {
     void controls.getToken({ scopes: ["nope"] });
     expectTypeOf(controls.setTokens).toEqualTypeOf<(tokens: TokenSet) => Promise<void>>();
     expectTypeOf(controls.clear).toEqualTypeOf<() => Promise<void>>();
+    expectTypeOf(controls.revoke).toEqualTypeOf<() => Promise<RevokeResult>>();
+    expectTypeOf<RevokeResult>().toEqualTypeOf<{ readonly ok: true } | { readonly ok: false; readonly error: AuthError }>();
+    expectTypeOf<AuthError["reason"]>().extract<"revocation_failed">().toEqualTypeOf<"revocation_failed">();
     expectTypeOf(controls.register).parameters.toEqualTypeOf<
       [metadata: Readonly<Record<string, unknown>>, options?: { readonly initialAccessToken?: string }]
     >();

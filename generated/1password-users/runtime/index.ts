@@ -61,6 +61,7 @@ export type {
   ExchangeCodeOptions,
   GetTokenOptions,
   RegisterResult,
+  RevokeResult,
   TokenResult,
 } from "./oauth-types.js";
 
@@ -69,7 +70,7 @@ export type {
  * is the union of the scopes the scheme's flows declare (any string when they declare none).
  */
 export interface OAuth2Controls<Scope extends string = string>
-  extends Pick<OAuth2SchemeAuth, "exchangeCode" | "setTokens" | "clear" | "register"> {
+  extends Pick<OAuth2SchemeAuth, "exchangeCode" | "setTokens" | "clear" | "revoke" | "register"> {
   /** RFC 6749 §4.1.1 authorization request with PKCE S256 (RFC 7636); see `exchangeCode`. */
   authorizationUrl(options: AuthorizationUrlOptions<Scope>): Promise<AuthorizationUrlResult>;
   /**

@@ -63,6 +63,9 @@ export interface ExchangeCodeOptions {
   readonly codeVerifier: string;
 }
 
+/** `revoke()`: whether the authorization server confirmed every revocation. */
+export type RevokeResult = { readonly ok: true } | { readonly ok: false; readonly error: AuthError };
+
 export type RegisterResult =
   | { readonly ok: true; readonly client: Record<string, unknown> }
   | { readonly ok: false; readonly error: AuthError };
@@ -97,6 +100,17 @@ export interface OAuth2SchemeAuth extends SchemeAuth {
    * that another client is running, then deletes what it stored.
    */
   clear(): Promise<void>;
+  /**
+   * A sign-out that ends the grant at the authorization server too: RFC 7009 revocation of
+   * every token this scheme holds (a refresh token first, which a server that supports it
+   * takes as the whole grant, then the access token), at the `revocation_endpoint` of the
+   * server's metadata or the scheme's declared `revocationUrl`; then the sets are forgotten as
+   * `clear` forgets them. They are forgotten even when the server refuses or cannot be reached
+   * (the result says so, without any token in it): the sign-out holds here either way. With
+   * no token held, nothing is sent. `ok` means the server answered 200, which RFC 7009 §2.2 has
+   * it answer for a token it no longer knows too (and some servers for one they refuse to revoke).
+   */
+  revoke(): Promise<RevokeResult>;
   /**
    * RFC 7591 §3.1–3.2 dynamic client registration at the discovered `registration_endpoint`.
    * The result holds the new client's credentials: store them like any secret.

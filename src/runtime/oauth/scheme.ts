@@ -23,12 +23,13 @@ import type { OAuth2Credential } from "../options.js";
 import type { AuthError } from "../result.js";
 import type { TokenSet } from "../token-store.js";
 import { buildAuthorizationUrl, validateAuthorizationResponse } from "./authorization-code.js";
-import { clientAuthentication, type TokenEndpointAuthMethod } from "./client-authentication.js";
+import { clientAuthentication, type ClientAuthParts, type TokenEndpointAuthMethod } from "./client-authentication.js";
 import { discoverFromUrl, discoverIssuer, metadataUrl, type AuthorizationServerMetadata } from "./discovery.js";
 import { authError, isAuthError } from "./errors.js";
 import { checkTransport, type HttpEnv } from "./http.js";
 import { generateRandomCodeVerifier, generateRandomState } from "./pkce.js";
 import { dynamicClientRegistrationRequest, processDynamicClientRegistrationResponse } from "./registration.js";
+import { revokeToken } from "./revocation.js";
 import {
   authorizationCodeGrantRequest,
   clientCredentialsGrantRequest,
@@ -47,6 +48,7 @@ export type {
   OAuth2SchemeAuth,
   OAuth2SchemeSpec,
   RegisterResult,
+  RevokeResult,
   TokenResult,
 } from "../oauth-types.js";
 
@@ -170,14 +172,45 @@ export function createOAuth2Auth(
     );
   }
 
-  async function tokenContext(flow: GrantFlow, refresh: boolean): Promise<TokenRequestContext | AuthError> {
+  /** How the client authenticates at the token endpoint, and at the revocation endpoint (RFC 7009 §2.1). */
+  function clientAuth(): ClientAuthParts | AuthError {
     if (credential === undefined) return missing("no credentials configured");
+    const method = authMethod();
+    return clientAuthentication(method, credential.clientId, credential.clientSecret) ?? missing(`${method} needs a clientSecret`);
+  }
+
+  async function tokenContext(flow: GrantFlow, refresh: boolean): Promise<TokenRequestContext | AuthError> {
+    const client = clientAuth();
+    if (isAuthError(client)) return client;
     const endpoint = await tokenEndpoint(flow, refresh);
     if (isAuthError(endpoint)) return endpoint;
-    const method = authMethod();
-    const clientAuth = clientAuthentication(method, credential.clientId, credential.clientSecret);
-    if (clientAuth === undefined) return missing(`${method} needs a clientSecret`);
-    return { http, endpoint, clientAuth, quirks };
+    return { http, endpoint, clientAuth: client, quirks };
+  }
+
+  /** RFC 8414 §2 `revocation_endpoint`, else the scheme's declared `revocationUrl`. */
+  async function revocationEndpoint(): Promise<URL | AuthError> {
+    const md = await discover();
+    if (isAuthError(md)) return md;
+    const found = metadataUrl(md, "revocation_endpoint");
+    if (found) return found;
+    if (quirks.revocationUrl === undefined) {
+      return authError("revocation_failed", `scheme ${name}: no revocation endpoint in the server's metadata or the document (x-gen-auth-client.revocationUrl)`);
+    }
+    return resolveUrl(quirks.revocationUrl, "revocationUrl");
+  }
+
+  /** Revoke one set's tokens: the refresh token first (the grant, where the server supports it), then the access token. */
+  async function revokeSet(tokens: TokenSet): Promise<AuthError | undefined> {
+    const client = clientAuth();
+    if (isAuthError(client)) return client;
+    const endpoint = await revocationEndpoint();
+    if (isAuthError(endpoint)) return endpoint;
+    const secrets = [tokens.accessToken, tokens.refreshToken, ...credentialSecrets()];
+    const failures: (AuthError | undefined)[] = [];
+    if (tokens.refreshToken !== undefined) failures.push(await revokeToken(http, endpoint, client, tokens.refreshToken, "refresh_token", secrets));
+    // Not every server ends the access tokens with the grant (§2.1 says SHOULD); an expired one needs nothing.
+    if (isFresh(tokens)) failures.push(await revokeToken(http, endpoint, client, tokens.accessToken, "access_token", secrets));
+    return failures.find((failure) => failure !== undefined);
   }
 
   async function runGrant(
@@ -471,6 +504,22 @@ export function createOAuth2Auth(
       await rewriting(async () => {
         for (const key of usedKeys) await applicationWrite(key, () => store.delete(key));
       });
+    },
+
+    async revoke() {
+      let failure: AuthError | undefined;
+      await rewriting(async () => {
+        for (const key of usedKeys) {
+          await applicationWrite(key, async () => {
+            const tokens = await store.get(key);
+            // Forgotten first: calls made meanwhile find no token instead of one being revoked.
+            await store.delete(key);
+            const failed = tokens === undefined ? undefined : await revokeSet(tokens);
+            failure ??= failed;
+          });
+        }
+      });
+      return failure === undefined ? { ok: true } : { ok: false, error: { ...failure, schemes: [name] } };
     },
 
     async register(clientMetadata, options) {

@@ -34,8 +34,10 @@ export {
   type ExchangeCodeOptions,
   type GetTokenOptions,
   type RegisterResult,
+  type RevokeResult,
   type TokenResult,
 } from "./scheme.js";
+export { revokeToken } from "./revocation.js";
 export { generateRandomCodeVerifier, calculatePKCECodeChallenge, generateRandomState } from "./pkce.js";
 export { formUrlEncode } from "./encoding.js";
 export {

@@ -71,7 +71,7 @@ export interface ClientOptions<Auth> {
 export interface RequestEvent {
   /** The operation that sent it; absent for an OAuth 2 scheme's own requests (see `scheme`). */
   readonly operation?: string;
-  /** The OAuth 2 / OpenID Connect scheme whose token, discovery or registration request this is. */
+  /** The OAuth 2 / OpenID Connect scheme whose token, discovery, registration or revocation request this is. */
   readonly scheme?: string;
   readonly method: string;
   /** The URL as sent, with the value of every apiKey scheme's query parameter `[redacted]`. */

@@ -41,7 +41,9 @@ export interface AuthError<TokenError = unknown> {
     | "insecure_transport"
     | "foreign_host"
     | "discovery_failed"
-    | "invalid_token_response";
+    | "invalid_token_response"
+    /** RFC 7009: the authorization server did not confirm a revocation (`revoke()`). */
+    | "revocation_failed";
   readonly message: string;
   /** Security schemes involved (for missing credentials: the alternatives the operation accepts). */
   readonly schemes?: readonly string[];

@@ -1,4 +1,7 @@
 /**
+ * Signing out. `revoke()` ends the user's grant at the authorization server (RFC 7009), where
+ * `clear()` only forgets the tokens here.
+ *
  * What the application writes to a scheme's tokens (`clear`, `exchangeCode`, `setTokens`) wins
  * over a refresh that was already on its way. Otherwise a user who signs out while a call is
  * refreshing their token is signed in again the moment the refresh lands, and one who signs in
@@ -8,7 +11,7 @@
  * signed out or in, so that the order is the one under test every run.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type TokenSet, type TokenStore } from "../snapshots/oauth2/index.js";
+import { createClient, type RequestEvent, type TokenSet, type TokenStore } from "../snapshots/oauth2/index.js";
 import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
 import { authorizeInBrowser } from "../support/browser.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
@@ -113,13 +116,16 @@ function slowGetStore() {
   };
 }
 
-function webClient(options: { tokenStore?: TokenStore; fetch?: typeof fetch } = {}) {
+function webClient(options: { tokenStore?: TokenStore; fetch?: typeof fetch; onRequest?: (event: RequestEvent) => void } = {}) {
+  const { onRequest, ...rest } = options;
   return createClient({
     baseUrl,
-    ...options,
+    ...rest,
+    ...(onRequest ? { hooks: { onRequest } } : {}),
     auth: { OAuth2: { issuer: as.issuer, clientId: WEB.id, clientSecret: WEB.secret, flow: "authorizationCode" } },
   });
 }
+
 type WebClient = ReturnType<typeof webClient>;
 
 async function signIn(api: WebClient, login: string): Promise<TokenSet> {
@@ -140,6 +146,61 @@ async function aliceExpired(api: WebClient, store: ReturnType<typeof mapStore>) 
 }
 
 const subject = (res: Awaited<ReturnType<WebClient["getMe"]>>) => (res.ok ? res.data.sub : `${res.error.kind}: ${res.error.message}`);
+
+describe("revoke(): a sign-out that ends alice's grant at oidc-provider (RFC 7009)", () => {
+  it("her refresh and access tokens are inactive afterwards, her set is gone here, and her next call sends nothing", async () => {
+    const store = mapStore({ lock: false });
+    const events: RequestEvent[] = [];
+    const api = webClient({ tokenStore: store, onRequest: (event) => events.push(event) });
+    const tokens = await signIn(api, "alice");
+    expect(subject(await api.getMe())).toBe("alice");
+    events.length = 0;
+    const callsBefore = rs.requests.length;
+
+    expect(await api.auth.OAuth2.revoke()).toEqual({ ok: true });
+
+    // The refresh token first (the grant), then the access token; the hooks see both, credentials redacted.
+    expect(events.map((e) => `${e.scheme} ${e.method} ${new URL(e.url).pathname} ${e.headers["authorization"]}`)).toEqual([
+      "OAuth2 POST /token/revocation [redacted]",
+      "OAuth2 POST /token/revocation [redacted]",
+    ]);
+    expect(await as.introspect(tokens.accessToken)).toMatchObject({ active: false });
+    expect(await as.introspect(tokens.refreshToken ?? "")).toMatchObject({ active: false });
+    expect(store.map.size).toBe(0);
+    expect(subject(await api.getMe())).toMatch(/^auth: .*no token set/);
+    expect(rs.requests.length).toBe(callsBefore);
+  });
+
+  it("a copy of her set kept elsewhere can no longer refresh after revoke(), where after clear() it still can", async () => {
+    const refreshWithCopy = async (copy: TokenSet) => {
+      const elsewhere = webClient({ tokenStore: mapStore({ lock: false }) });
+      await elsewhere.auth.OAuth2.setTokens({ ...copy, expiresAt: Date.now() - 1 });
+      return subject(await elsewhere.getMe());
+    };
+
+    const cleared = webClient({ tokenStore: mapStore({ lock: false }) });
+    const keptAfterClear = await signIn(cleared, "alice");
+    await cleared.auth.OAuth2.clear();
+    expect(await refreshWithCopy(keptAfterClear)).toBe("alice");
+
+    const revoked = webClient({ tokenStore: mapStore({ lock: false }) });
+    const keptAfterRevoke = await signIn(revoked, "alice");
+    expect((await revoked.auth.OAuth2.revoke()).ok).toBe(true);
+    expect(await refreshWithCopy(keptAfterRevoke)).toMatch(/^auth: .*invalid_grant/);
+  });
+
+  it("where no revocation endpoint is known (the document's endpoints, no metadata): kind auth, and her set is forgotten all the same", async () => {
+    const store = mapStore({ lock: false });
+    const tokens = await signIn(webClient({ tokenStore: store }), "alice");
+    const withoutDiscovery = createClient({ baseUrl, tokenStore: store, auth: { OAuth2: { clientId: WEB.id, clientSecret: WEB.secret } } });
+
+    const result = await withoutDiscovery.auth.OAuth2.revoke();
+
+    expect(result).toMatchObject({ ok: false, error: { kind: "auth", reason: "revocation_failed", schemes: ["OAuth2"] } });
+    expect(store.map.size).toBe(0);
+    expect(await as.introspect(tokens.accessToken)).toMatchObject({ active: true });
+  });
+});
 
 describe("one client: the application's write wins over its own refresh on the way", () => {
   it("clear() while a call refreshes alice's token: she stays signed out, and neither that call nor the next sends her token", async () => {
