@@ -17,6 +17,7 @@ import { authorizeInBrowser } from "../support/browser.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
 
 const WEB = { id: "sign-out-web", secret: "sign-out-web-secret-0123456789abcdef" };
+const PUBLIC_ID = "sign-out-public";
 const MACHINE = { id: "sign-out-machine", secret: "sign-out-machine-secret-0123456789abcdef" };
 const REDIRECT_URI = "https://client.example/callback";
 const SCOPES = ["openid", "offline_access", "api:read"] as const;
@@ -31,6 +32,14 @@ beforeAll(async () => {
       {
         client_id: WEB.id,
         client_secret: WEB.secret,
+        grant_types: ["authorization_code", "refresh_token"],
+        response_types: ["code"],
+        redirect_uris: [REDIRECT_URI],
+        scope: SCOPES.join(" "),
+      },
+      {
+        client_id: PUBLIC_ID,
+        token_endpoint_auth_method: "none",
         grant_types: ["authorization_code", "refresh_token"],
         response_types: ["code"],
         redirect_uris: [REDIRECT_URI],
@@ -187,6 +196,27 @@ describe("revoke(): a sign-out that ends alice's grant at oidc-provider (RFC 700
     const keptAfterRevoke = await signIn(revoked, "alice");
     expect((await revoked.auth.OAuth2.revoke()).ok).toBe(true);
     expect(await refreshWithCopy(keptAfterRevoke)).toMatch(/^auth: .*invalid_grant/);
+  });
+
+  it("a public client (a single-page app, no secret) revokes with its client_id alone (RFC 7009 §2.1, RFC 6749 §2.3)", async () => {
+    const events: RequestEvent[] = [];
+    const spa = createClient({
+      baseUrl,
+      tokenStore: mapStore({ lock: false }),
+      hooks: { onRequest: (event) => events.push(event) },
+      auth: { OAuth2: { issuer: as.issuer, clientId: PUBLIC_ID, tokenEndpointAuthMethod: "none", flow: "authorizationCode" } },
+    });
+    const request = await spa.auth.OAuth2.authorizationUrl({ redirectUri: REDIRECT_URI, scopes: SCOPES, extraParams: { prompt: "consent" } });
+    const callbackUrl = await authorizeInBrowser(request.url, { login: "alice", consent: "accept" });
+    const exchanged = await spa.auth.OAuth2.exchangeCode({ ...request, callbackUrl, redirectUri: REDIRECT_URI });
+    if (!exchanged.ok) throw new Error(exchanged.error.message);
+    events.length = 0;
+
+    expect(await spa.auth.OAuth2.revoke()).toEqual({ ok: true });
+
+    expect(events.map((e) => e.headers["authorization"])).toEqual([undefined, undefined]);
+    expect(await as.introspect(exchanged.tokens.accessToken)).toMatchObject({ active: false });
+    expect(await as.introspect(exchanged.tokens.refreshToken ?? "")).toMatchObject({ active: false });
   });
 
   it("where no revocation endpoint is known (the document's endpoints, no metadata): kind auth, and her set is forgotten all the same", async () => {
