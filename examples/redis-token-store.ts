@@ -5,8 +5,9 @@
  *   const redis = await createClient({ url: process.env.REDIS_URL }).connect();
  *   const api = createApi({ auth: { … }, tokenStore: redisTokenStore(redis, { prefix: "billing-api:" }) });
  *
- * Keys name a scheme and scope set, not the client or the user: give each client identity (and
- * each signed-in user, for authorization-code tokens) its own `prefix`.
+ * Keys of the tokens a client gets by itself (client credentials, password) name its client ID;
+ * a signed-in user's set (`<scheme> user`) and a `tokenFrom` token name only the scheme: give
+ * each signed-in user, and each `tokenFrom` identity, its own `prefix`.
  *
  * `lock` is what makes sharing safe. When the token expires in every process at once, each
  * process's refresh or token request runs under a Redis lock on that key; the client reads the
@@ -28,9 +29,9 @@ export interface RedisCommands {
 
 export interface RedisTokenStoreOptions {
   /**
-   * Prepended to every key. Required, and one per client identity (and per signed-in user):
-   * the client's keys name only the scheme and scope set, so two services with different
-   * client IDs under one prefix would hand each other their tokens.
+   * Prepended to every key. Required, and one per signed-in user and per `tokenFrom` identity
+   * (e.g. per 1NCE user): those keys name only the scheme, so two of them under one prefix would
+   * hand each other their tokens. (Client-credentials keys name the client ID.)
    */
   readonly prefix: string;
   /**

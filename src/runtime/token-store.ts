@@ -1,6 +1,6 @@
 /**
- * Token sets and where they are kept. A store is keyed per scheme and scope set so that
- * a user can persist tokens (to Redis, a file, localStorage) without touching the flows.
+ * Token sets and where they are kept. A store is keyed per scheme (and client and scope set)
+ * so that a user can persist tokens (to Redis, a file, localStorage) without touching the flows.
  */
 
 /** A token set as RFC 6749 §5.1 returns it, with the expiry made absolute. */

@@ -25,6 +25,7 @@ import type { WorkerOutcome, WorkerTask } from "../support/token-store-worker.js
 
 const WEB = { id: "shared-web", secret: "shared-web-secret-0123456789abcdef" };
 const MACHINE = { id: "shared-machine", secret: "shared-machine-secret-0123456789abcdef" };
+const OTHER_MACHINE = { id: "shared-other-machine", secret: "shared-other-machine-secret-0123456789abcdef" };
 const REDIRECT_URI = "https://client.example/callback";
 const SCOPES = ["openid", "offline_access", "api:read"] as const;
 const WORKER = join(import.meta.dirname, "../support/token-store-worker.ts");
@@ -48,6 +49,7 @@ beforeAll(async () => {
           scope: SCOPES.join(" "),
         },
         { client_id: MACHINE.id, client_secret: MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" },
+        { client_id: OTHER_MACHINE.id, client_secret: OTHER_MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" },
       ],
     }),
     startRedisServer(),
@@ -229,6 +231,22 @@ describe("two clients in one process, one store", () => {
       expect(results.map((r) => r.ok)).toEqual([true, true]);
       expect(oneNce.tokenRequests() - before, `lock: ${lock}`).toBe(expected);
     }
+  });
+});
+
+describe("clients of different identities, one store", () => {
+  it("client credentials: each client ID gets and sends its own token, never the other's", async () => {
+    const store = mapStore({ lock: true });
+    const machine = (client: { id: string; secret: string }) =>
+      createClient({ baseUrl, tokenStore: store, auth: { OAuth2: { issuer: as.issuer, clientId: client.id, clientSecret: client.secret } } });
+    const [first, second] = [machine(MACHINE), machine(OTHER_MACHINE)];
+    const from = as.tokenRequests.length;
+
+    const [a, b] = [await first.getMe(), await second.getMe()];
+
+    expect([a.ok && a.data.client_id, b.ok && b.data.client_id]).toEqual([MACHINE.id, OTHER_MACHINE.id]);
+    expect(as.tokenRequests.slice(from).map((r) => r.clientId)).toEqual([MACHINE.id, OTHER_MACHINE.id]);
+    expect(store.map.size).toBe(2);
   });
 });
 

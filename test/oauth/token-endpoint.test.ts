@@ -98,7 +98,7 @@ describe("declared quirks", () => {
     expect(last()).toMatchObject({ contentType: "application/json", authorization: undefined });
     expect(JSON.parse(last().body)).toEqual({ client_id: "id-1", client_secret: SECRET });
     // 100 s assumed, used for 90 s (10% margin).
-    expect(await store.get("OAuth2 scope=")).toMatchObject({ tokenType: "bearer", expiresAt: 1_000_000 + 90_000 });
+    expect(await store.get("OAuth2 client=id-1 scope=")).toMatchObject({ tokenType: "bearer", expiresAt: 1_000_000 + 90_000 });
   });
 
   it("credential.defaultExpiresIn wins over the scheme's", async () => {
@@ -107,7 +107,7 @@ describe("declared quirks", () => {
     const spec = cc(`${vendor.origin}/data-token`, { tokenResponsePath: ["data"], defaultExpiresIn: 100 });
     const auth = makeAuth(spec, { clientId: "id", clientSecret: SECRET, defaultExpiresIn: 1000 }, { baseUrl: vendor.origin, now: time.now, tokenStore: store });
     await auth.apply([]);
-    expect((await store.get("OAuth2 scope="))?.expiresAt).toBe(970_000);
+    expect((await store.get("OAuth2 client=id scope="))?.expiresAt).toBe(970_000);
   });
 
   it("1NCE: Basic auth with a JSON {grant_type} body; token_type \"bearer\" compares case-insensitively", async () => {
@@ -213,6 +213,17 @@ describe("other flows", () => {
       password: "pw CANARY",
       scope: "read",
     });
+  });
+
+  it("password grant: users sharing a store each get their own token (the username is in the store key)", async () => {
+    const spec: OAuth2SchemeSpec = { type: "oauth2", flows: { password: { tokenUrl: `${vendor.origin}/password`, scopes: [] } } };
+    const store = new MemoryTokenStore();
+    const asUser = (username: string) => makeAuth(spec, { clientId: "c", clientSecret: SECRET, username, password: "pw" }, { baseUrl: vendor.origin, tokenStore: store });
+    const before = seen.length;
+    expectApplied(await asUser("alice").apply([]));
+    expectApplied(await asUser("bob").apply([]));
+    expect(seen.slice(before).map((r) => new URLSearchParams(r.body).get("username"))).toEqual(["alice", "bob"]);
+    expect(await store.get("OAuth2 client=c username=bob scope=")).toMatchObject({ accessToken: "password-token" });
   });
 
   it("implicit-only schemes never acquire: missing_credentials until setTokens", async () => {

@@ -75,9 +75,15 @@ export function createOAuth2Auth(
   const issuer = credential?.issuer ?? quirks.issuer;
   const discovers = issuer !== undefined || spec.type === "openIdConnect";
 
-  /** Store keys: the user's set, and one set per scope set for the flows this client runs alone. */
+  /**
+   * Store keys: the user's set, and one set per identity and scope set for the flows this client
+   * runs alone. The client ID (and the password grant's username) is in the key, so that clients of
+   * other identities sharing a store never send each other's tokens. (The user's set is the
+   * application's to place: one store, or prefix, per signed-in user.)
+   */
   const userKey = `${name} user`;
-  const machineKey = (scopes: readonly string[]) => `${name} scope=${scopes.join(" ")}`;
+  const machineKey = (flow: MachineFlow, scopes: readonly string[]) =>
+    `${name} client=${credential?.clientId}${flow === "password" ? ` username=${credential?.username}` : ""} scope=${scopes.join(" ")}`;
   const usedKeys = new Set<string>([userKey]);
   const shared = singleFlight<TokenSet | AuthError>(env.timeoutMs);
   let metadata: Promise<AuthorizationServerMetadata | AuthError> | undefined;
@@ -331,7 +337,7 @@ export function createOAuth2Auth(
   }
 
   async function machineToken(flow: MachineFlow, scopes: readonly string[]): Promise<{ key: string; tokens: TokenSet } | AuthError> {
-    const key = machineKey(scopes);
+    const key = machineKey(flow, scopes);
     usedKeys.add(key);
     const stored = await store.get(key);
     if (stored !== undefined && isFresh(stored)) return { key, tokens: stored };

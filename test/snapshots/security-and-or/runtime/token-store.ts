@@ -1,8 +1,8 @@
 // Runtime of gen-auth-client 0.1.0, copied into this client. Do not edit.
 // @ts-nocheck -- checked by gen-auth-client's tests; your build uses its types without checking its code again.
 /**
- * Token sets and where they are kept. A store is keyed per scheme and scope set so that
- * a user can persist tokens (to Redis, a file, localStorage) without touching the flows.
+ * Token sets and where they are kept. A store is keyed per scheme (and client and scope set)
+ * so that a user can persist tokens (to Redis, a file, localStorage) without touching the flows.
  */
 
 /** A token set as RFC 6749 §5.1 returns it, with the expiry made absolute. */
