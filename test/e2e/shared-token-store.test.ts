@@ -18,6 +18,7 @@ import { createClient as createOneNceClient } from "../../generated/1nce-managem
 import { createClient, type TokenSet, type TokenStore } from "../snapshots/oauth2/index.js";
 import { USERS, startOneNceServer, type OneNceServer } from "../support/1nce-server.js";
 import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
+import { mapTokenStore } from "../support/map-token-store.js";
 import { authorizeInBrowser } from "../support/browser.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
@@ -70,32 +71,11 @@ afterEach(() => {
   workers.clear();
 });
 
-/** A Map, as a user's own store would be; `lock` (in-process, FIFO per key) when asked. */
-function mapStore(options: { lock: boolean }): TokenStore & { readonly map: Map<string, TokenSet> } {
-  const map = new Map<string, TokenSet>();
-  const tails = new Map<string, Promise<unknown>>();
-  const store = {
-    map,
-    get: async (key: string) => map.get(key),
-    set: async (key: string, tokens: TokenSet) => void map.set(key, tokens),
-    delete: async (key: string) => void map.delete(key),
-  };
-  if (!options.lock) return store;
-  return {
-    ...store,
-    lock<T>(key: string, critical: () => Promise<T>): Promise<T> {
-      const turn = (tails.get(key) ?? Promise.resolve()).then(critical);
-      tails.set(key, turn.catch(() => undefined));
-      return turn;
-    },
-  };
-}
-
 /** A store whose first lock is never granted (a connection that hung) and which has recovered by the second. */
 function firstLockHangs(): { store: TokenStore; locks: () => number } {
   let locks = 0;
   const store: TokenStore = {
-    ...mapStore({ lock: false }),
+    ...mapTokenStore({ lock: false }),
     lock: <T>(_key: string, critical: () => Promise<T>) => (++locks === 1 ? new Promise<T>(() => undefined) : critical()),
   };
   return { store, locks: () => locks };
@@ -125,7 +105,7 @@ const grantsSince = (from: number) => as.tokenRequests.slice(from).map((r) => `$
 describe("two clients in one process, one store", () => {
   /** Two clients on one store, alice signed in through the first, her access token expired. */
   async function twoClientsAfterExpiry(options: { lock: boolean }) {
-    const store = mapStore(options);
+    const store = mapTokenStore(options);
     const [a, b] = [webClient(store), webClient(store)];
     const tokens = await signIn(a);
     const [key] = [...store.map.keys()];
@@ -158,7 +138,7 @@ describe("two clients in one process, one store", () => {
   });
 
   it("a lock that fails (Redis down, the lease never freed) is kind auth, the store named; nothing is sent", async () => {
-    const store: TokenStore = { ...mapStore({ lock: false }), lock: async () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:6379")) };
+    const store: TokenStore = { ...mapTokenStore({ lock: false }), lock: async () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:6379")) };
     const api = createClient({
       baseUrl,
       tokenStore: store,
@@ -224,7 +204,7 @@ describe("two clients in one process, one store", () => {
       [true, 1],
       [false, 2],
     ] as const) {
-      const store = mapStore({ lock });
+      const store = mapTokenStore({ lock });
       const [a, b] = [oneNceClient(store), oneNceClient(store)];
       const before = oneNce.tokenRequests();
       const results = await Promise.all([a.getSimsUsingGET(), b.getSimsUsingGET()]);
@@ -236,7 +216,7 @@ describe("two clients in one process, one store", () => {
 
 describe("clients of different identities, one store", () => {
   it("client credentials: each client ID gets and sends its own token, never the other's", async () => {
-    const store = mapStore({ lock: true });
+    const store = mapTokenStore({ lock: true });
     const machine = (client: { id: string; secret: string }) =>
       createClient({ baseUrl, tokenStore: store, auth: { OAuth2: { issuer: as.issuer, clientId: client.id, clientSecret: client.secret } } });
     const [first, second] = [machine(MACHINE), machine(OTHER_MACHINE)];

@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type RequestEvent, type TokenSet, type TokenStore } from "../snapshots/oauth2/index.js";
 import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
+import { mapTokenStore, type MapTokenStore } from "../support/map-token-store.js";
 import { authorizeInBrowser } from "../support/browser.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
 
@@ -73,33 +74,12 @@ function holdingRefreshes(grantType = "refresh_token") {
   return { fetch: holding, refreshArrived, release };
 }
 
-/** A Map store; with `lock`, an in-process FIFO lock per key, as a store shared by clients has. */
-function mapStore(options: { lock: boolean }): TokenStore & { readonly map: Map<string, TokenSet> } {
-  const map = new Map<string, TokenSet>();
-  const tails = new Map<string, Promise<unknown>>();
-  const store: TokenStore & { readonly map: Map<string, TokenSet> } = {
-    map,
-    get: async (key) => map.get(key),
-    set: async (key, tokens) => void map.set(key, tokens),
-    delete: async (key) => void map.delete(key),
-  };
-  if (!options.lock) return store;
-  return {
-    ...store,
-    lock<T>(key: string, critical: () => Promise<T>): Promise<T> {
-      const turn = (tails.get(key) ?? Promise.resolve()).then(critical);
-      tails.set(key, turn.catch(() => undefined));
-      return turn;
-    },
-  };
-}
-
 /**
  * A store whose next `get` can be held, as a store across a network answers late: the value is
  * read when the `get` is sent, and handed back when `release()` is called.
  */
 function slowGetStore() {
-  const store = mapStore({ lock: false });
+  const store = mapTokenStore({ lock: false });
   let hold: { arrived: () => void; released: Promise<void> } | undefined;
   return {
     ...store,
@@ -146,7 +126,7 @@ async function signIn(api: WebClient, login: string): Promise<TokenSet> {
 }
 
 /** alice signed in through `api`, her access token expired in `store`, so the next call refreshes. */
-async function aliceExpired(api: WebClient, store: ReturnType<typeof mapStore>) {
+async function aliceExpired(api: WebClient, store: MapTokenStore) {
   const tokens = await signIn(api, "alice");
   const [key] = [...store.map.keys()];
   if (key === undefined) throw new Error("exchangeCode stored nothing");
@@ -154,11 +134,25 @@ async function aliceExpired(api: WebClient, store: ReturnType<typeof mapStore>) 
   return { key, tokens };
 }
 
+/**
+ * alice signed in through a client on `store`, her access token expired, and a call through that
+ * client refreshing it: the refresh request is held at the client until `release()`.
+ */
+async function aliceRefreshing(store: MapTokenStore) {
+  const held = holdingRefreshes();
+  const api = webClient({ tokenStore: store, fetch: held.fetch });
+  const { key } = await aliceExpired(api, store);
+  const callsBefore = rs.requests.length;
+  const during = api.getMe();
+  await held.refreshArrived;
+  return { api, key, during, callsBefore, release: held.release };
+}
+
 const subject = (res: Awaited<ReturnType<WebClient["getMe"]>>) => (res.ok ? res.data.sub : `${res.error.kind}: ${res.error.message}`);
 
 describe("revoke(): a sign-out that ends alice's grant at oidc-provider (RFC 7009)", () => {
   it("her refresh and access tokens are inactive afterwards, her set is gone here, and her next call sends nothing", async () => {
-    const store = mapStore({ lock: false });
+    const store = mapTokenStore({ lock: false });
     const events: RequestEvent[] = [];
     const api = webClient({ tokenStore: store, onRequest: (event) => events.push(event) });
     const tokens = await signIn(api, "alice");
@@ -182,17 +176,17 @@ describe("revoke(): a sign-out that ends alice's grant at oidc-provider (RFC 700
 
   it("a copy of her set kept elsewhere can no longer refresh after revoke(), where after clear() it still can", async () => {
     const refreshWithCopy = async (copy: TokenSet) => {
-      const elsewhere = webClient({ tokenStore: mapStore({ lock: false }) });
+      const elsewhere = webClient({ tokenStore: mapTokenStore({ lock: false }) });
       await elsewhere.auth.OAuth2.setTokens({ ...copy, expiresAt: Date.now() - 1 });
       return subject(await elsewhere.getMe());
     };
 
-    const cleared = webClient({ tokenStore: mapStore({ lock: false }) });
+    const cleared = webClient({ tokenStore: mapTokenStore({ lock: false }) });
     const keptAfterClear = await signIn(cleared, "alice");
     await cleared.auth.OAuth2.clear();
     expect(await refreshWithCopy(keptAfterClear)).toBe("alice");
 
-    const revoked = webClient({ tokenStore: mapStore({ lock: false }) });
+    const revoked = webClient({ tokenStore: mapTokenStore({ lock: false }) });
     const keptAfterRevoke = await signIn(revoked, "alice");
     expect((await revoked.auth.OAuth2.revoke()).ok).toBe(true);
     expect(await refreshWithCopy(keptAfterRevoke)).toMatch(/^auth: .*invalid_grant/);
@@ -202,7 +196,7 @@ describe("revoke(): a sign-out that ends alice's grant at oidc-provider (RFC 700
     const events: RequestEvent[] = [];
     const spa = createClient({
       baseUrl,
-      tokenStore: mapStore({ lock: false }),
+      tokenStore: mapTokenStore({ lock: false }),
       hooks: { onRequest: (event) => events.push(event) },
       auth: { OAuth2: { issuer: as.issuer, clientId: PUBLIC_ID, tokenEndpointAuthMethod: "none", flow: "authorizationCode" } },
     });
@@ -220,7 +214,7 @@ describe("revoke(): a sign-out that ends alice's grant at oidc-provider (RFC 700
   });
 
   it("where no revocation endpoint is known (the document's endpoints, no metadata): kind auth, and her set is forgotten all the same", async () => {
-    const store = mapStore({ lock: false });
+    const store = mapTokenStore({ lock: false });
     const tokens = await signIn(webClient({ tokenStore: store }), "alice");
     const withoutDiscovery = createClient({ baseUrl, tokenStore: store, auth: { OAuth2: { clientId: WEB.id, clientSecret: WEB.secret } } });
 
@@ -234,16 +228,11 @@ describe("revoke(): a sign-out that ends alice's grant at oidc-provider (RFC 700
 
 describe("one client: the application's write wins over its own refresh on the way", () => {
   it("clear() while a call refreshes alice's token: she stays signed out, and neither that call nor the next sends her token", async () => {
-    const store = mapStore({ lock: false });
-    const held = holdingRefreshes();
-    const api = webClient({ tokenStore: store, fetch: held.fetch });
-    await aliceExpired(api, store);
-    const callsBefore = rs.requests.length;
+    const store = mapTokenStore({ lock: false });
+    const { api, during, callsBefore, release } = await aliceRefreshing(store);
 
-    const during = api.getMe();
-    await held.refreshArrived;
     await api.auth.OAuth2.clear();
-    held.release();
+    release();
 
     const res = await during;
     expect(res.ok).toBe(false);
@@ -258,15 +247,11 @@ describe("one client: the application's write wins over its own refresh on the w
   });
 
   it("bob signs in while a call refreshes alice's token: bob's set stays, and that call and the next are bob's", async () => {
-    const store = mapStore({ lock: false });
-    const held = holdingRefreshes();
-    const api = webClient({ tokenStore: store, fetch: held.fetch });
-    const { key } = await aliceExpired(api, store);
+    const store = mapTokenStore({ lock: false });
+    const { api, key, during, release } = await aliceRefreshing(store);
 
-    const during = api.getMe();
-    await held.refreshArrived;
     const bob = await signIn(api, "bob");
-    held.release();
+    release();
 
     expect(subject(await during)).toBe("bob");
     expect(store.map.get(key)?.accessToken).toBe(bob.accessToken);
@@ -274,17 +259,13 @@ describe("one client: the application's write wins over its own refresh on the w
   });
 
   it("setTokens with bob's set while alice's refresh is on its way: bob's set stays", async () => {
-    const bobsStore = mapStore({ lock: false });
+    const bobsStore = mapTokenStore({ lock: false });
     const bob = await signIn(webClient({ tokenStore: bobsStore }), "bob");
-    const store = mapStore({ lock: false });
-    const held = holdingRefreshes();
-    const api = webClient({ tokenStore: store, fetch: held.fetch });
-    const { key } = await aliceExpired(api, store);
+    const store = mapTokenStore({ lock: false });
+    const { api, key, during, release } = await aliceRefreshing(store);
 
-    const during = api.getMe();
-    await held.refreshArrived;
     await api.auth.OAuth2.setTokens(bob);
-    held.release();
+    release();
 
     expect(subject(await during)).toBe("bob");
     expect(store.map.get(key)).toEqual(bob);
@@ -294,16 +275,11 @@ describe("one client: the application's write wins over its own refresh on the w
 describe("a store that answers late", () => {
   it("clear() while the refreshed set is being checked against the store: the refresh is still not stored", async () => {
     const store = slowGetStore();
-    const held = holdingRefreshes();
-    const api = webClient({ tokenStore: store, fetch: held.fetch });
-    await aliceExpired(api, store);
-
-    const during = api.getMe();
-    await held.refreshArrived;
+    const { api, during, release } = await aliceRefreshing(store);
     // The refresh's answer is in; its read of the store (is the set still the one refreshed?)
     // is sent before the sign-out and answered after it, with the set as it was.
     const read = store.holdNextGet();
-    held.release();
+    release();
     await read.getArrived;
     await api.auth.OAuth2.clear();
     read.release();
@@ -316,7 +292,7 @@ describe("a store that answers late", () => {
 
 describe("client credentials", () => {
   it("clear() while a token request is on its way: that call is served, the token is not stored, the next call asks again", async () => {
-    const store = mapStore({ lock: false });
+    const store = mapTokenStore({ lock: false });
     const held = holdingRefreshes("client_credentials");
     const api = createClient({
       baseUrl,
@@ -341,20 +317,15 @@ describe("client credentials", () => {
 
 describe("two clients, one store: one signs out while the other refreshes", () => {
   it("with lock: the sign-out waits for the refresh that holds the lock, then empties the store", async () => {
-    const store = mapStore({ lock: true });
-    const held = holdingRefreshes();
-    const refreshing = webClient({ tokenStore: store, fetch: held.fetch });
+    const store = mapTokenStore({ lock: true });
+    const { during, release } = await aliceRefreshing(store);
     const signingOut = webClient({ tokenStore: store });
-    await aliceExpired(refreshing, store);
-
-    const during = refreshing.getMe();
-    await held.refreshArrived;
     let released = false;
     let clearedBeforeRelease = false;
     const cleared = signingOut.auth.OAuth2.clear().then(() => void (clearedBeforeRelease = !released));
     await new Promise((resolve) => setTimeout(resolve, 50));
     released = true;
-    held.release();
+    release();
 
     // The refresh came first, so its call is alice's; the sign-out came after it, so it sticks.
     expect(subject(await during)).toBe("alice");
@@ -365,17 +336,12 @@ describe("two clients, one store: one signs out while the other refreshes", () =
   });
 
   it("without lock: the refresh that lands after the sign-out is not stored, and its call sends no token", async () => {
-    const store = mapStore({ lock: false });
-    const held = holdingRefreshes();
-    const refreshing = webClient({ tokenStore: store, fetch: held.fetch });
+    const store = mapTokenStore({ lock: false });
+    const { api: refreshing, during, callsBefore, release } = await aliceRefreshing(store);
     const signingOut = webClient({ tokenStore: store });
-    await aliceExpired(refreshing, store);
-    const callsBefore = rs.requests.length;
 
-    const during = refreshing.getMe();
-    await held.refreshArrived;
     await signingOut.auth.OAuth2.clear();
-    held.release();
+    release();
 
     expect(subject(await during)).toMatch(/^auth: .*(signed out|cleared)/);
     expect(store.map.size).toBe(0);
