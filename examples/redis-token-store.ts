@@ -5,9 +5,9 @@
  *   const redis = await createClient({ url: process.env.REDIS_URL }).connect();
  *   const api = createApi({ auth: { … }, tokenStore: redisTokenStore(redis, { prefix: "billing-api:" }) });
  *
- * Keys of the tokens a client gets by itself (client credentials, password) name its client ID;
- * a signed-in user's set (`<scheme> user`) and a `tokenFrom` token name only the scheme: give
- * each signed-in user, and each `tokenFrom` identity, its own `prefix`.
+ * Keys of the tokens a client gets by itself name whose they are (client ID, the password grant's
+ * username, a `tokenFrom` operation's Basic user-id); a signed-in user's set (`<scheme> user`)
+ * names only the scheme: give each signed-in user its own `prefix`.
  *
  * `lock` is what makes sharing safe. When the token expires in every process at once, each
  * process's refresh or token request runs under a Redis lock on that key; the client reads the
@@ -29,9 +29,9 @@ export interface RedisCommands {
 
 export interface RedisTokenStoreOptions {
   /**
-   * Prepended to every key. Required, and one per signed-in user and per `tokenFrom` identity
-   * (e.g. per 1NCE user): those keys name only the scheme, so two of them under one prefix would
-   * hand each other their tokens. (Client-credentials keys name the client ID.)
+   * Prepended to every key. Required, and one per signed-in user: a user's set is keyed by
+   * scheme only, so two users under one prefix would hand each other their tokens. (The keys of
+   * tokens a client gets by itself name the client ID or user-id.)
    */
   readonly prefix: string;
   /**

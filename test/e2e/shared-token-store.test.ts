@@ -230,6 +230,21 @@ describe("clients of different identities, one store", () => {
   });
 });
 
+describe("1NCE users, one store (tokenFrom)", () => {
+  it("each user's calls carry that user's token, never the other's", async () => {
+    const store = mapTokenStore({ lock: true });
+    const asUser = (username: string) =>
+      createOneNceClient({ baseUrl: `${oneNce.url}/management-api`, tokenStore: store, auth: { BasicAuthentication: { username, password: USERS[username]! } } });
+    const [customer, other] = [asUser("api-user"), asUser("other-customer")];
+    const from = oneNce.callers.length;
+
+    expect((await customer.getSimsUsingGET()).ok).toBe(true);
+    expect((await other.getSimsUsingGET()).ok).toBe(true);
+
+    expect(oneNce.callers.slice(from)).toEqual(["api-user", "other-customer"]);
+  });
+});
+
 describe("four processes, one Redis (examples/redis-token-store.ts)", () => {
   const PROCESSES = 4;
 

@@ -18,7 +18,8 @@ import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { sendJson, startServer, type TestServer } from "./server.js";
 
-export const USERS: Record<string, string> = { "api-user": "s3cret:with colon" };
+/** API users (user-id → password): each 1NCE customer account has its own. */
+export const USERS: Record<string, string> = { "api-user": "s3cret:with colon", "other-customer": "another-s3cret" };
 
 export const SIMS = Array.from({ length: 23 }, (_, i) => ({
   iccid: `89883030000${String(1000000 + i).padStart(8, "0")}`,
@@ -49,6 +50,8 @@ export interface OneNceServer extends TestServer {
   tokenRequests(): number;
   /** Bearer tokens the SIM endpoints refused, in order. */
   readonly refused: string[];
+  /** For every SIM request answered 200, the user whose token it carried, in order. */
+  readonly callers: string[];
   /** Make the SIM endpoints refuse a token from now on (as 1NCE does after a password change). */
   revoke(token: string): void;
   /** Refuse every token, issued or not (`false` to stop). */
@@ -64,7 +67,8 @@ function badRequest(res: ServerResponse, requestId: string, errorCode: string, m
 export function startOneNceServer(options: OneNceServerOptions = {}): Promise<OneNceServer> {
   const issued: string[] = [];
   const refused: string[] = [];
-  const tokens = new Map<string, { expiresAt: number }>();
+  const callers: string[] = [];
+  const tokens = new Map<string, { expiresAt: number; user: string }>();
   let refuseAll = false;
 
   return startServer(async (req, res) => {
@@ -101,7 +105,7 @@ export function startOneNceServer(options: OneNceServerOptions = {}): Promise<On
       const accessToken = `tok-${randomUUID()}`;
       const expiresIn = options.expiresIn ?? 3600;
       issued.push(accessToken);
-      tokens.set(accessToken, { expiresAt: Date.now() + expiresIn * 1000 });
+      tokens.set(accessToken, { expiresAt: Date.now() + expiresIn * 1000, user: username });
       return sendJson(
         res,
         200,
@@ -119,6 +123,7 @@ export function startOneNceServer(options: OneNceServerOptions = {}): Promise<On
       if (bearer !== undefined) refused.push(bearer);
       return sendJson(res, 401, { statusCode: 401, errorCode: "Unauthorized", message: "Unauthorized" }, { "x-request-id": requestId });
     }
+    callers.push(known.user);
 
     if (sim[1] !== undefined) {
       const found = SIMS.find((s) => s.iccid === decodeURIComponent(sim[1]!));
@@ -150,6 +155,7 @@ export function startOneNceServer(options: OneNceServerOptions = {}): Promise<On
     Object.assign(server, {
       issued,
       refused,
+      callers,
       tokenRequests: () => server.requests.filter((r) => r.url === `${BASE}/oauth/token`).length,
       revoke: (token: string) => void tokens.delete(token),
       refuseAll: (on: boolean) => void (refuseAll = on),

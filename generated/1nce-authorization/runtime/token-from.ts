@@ -28,7 +28,7 @@ function at(value: unknown, pointer: string): unknown {
 
 export function createTokenFromAuth(name: string, spec: TokenFromSpec, env: TokenFromEnv): SchemeAuth {
   const now = env.now ?? (() => Date.now());
-  const key = `${name} tokenFrom`;
+  const key = `${name} tokenFrom${env.identity ? ` user=${env.identity}` : ""}`;
   const shared = singleFlight<TokenSet | AuthError>(env.timeoutMs);
 
   const failure = (reason: AuthError["reason"], message: string, extra: Partial<AuthError> = {}): AuthError => ({

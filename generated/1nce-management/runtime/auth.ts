@@ -102,6 +102,11 @@ export interface TokenFromEnv {
   /** Whether the token operation's own security can be met by the configured credentials. */
   readonly configured: boolean;
   readonly tokenStore: TokenStore;
+  /**
+   * Who the token operation signs in as, where that is not secret (its HTTP Basic user-ids): part
+   * of the store key, so that clients of other users sharing a store get their own tokens.
+   */
+  readonly identity?: string;
   readonly onTokens?: (scheme: string, tokens: TokenSet) => void | Promise<void>;
   readonly now?: () => number;
   /** The client's `timeoutMs`: an acquisition older than three times this is not joined (single-flight.ts). */

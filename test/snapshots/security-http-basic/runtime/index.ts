@@ -199,11 +199,17 @@ export function createClientRuntime<Auth>(
   for (const [name, spec, tokenFrom] of issuedByOperation) {
     const operation = config.operations[spec.operation];
     if (operation === undefined) throw new TypeError(`internal error: no operation ${spec.operation}`);
+    // The Basic user-ids the token operation can sign in with name whose token it is.
+    const users = operation.security
+      .flatMap((alternative) => Object.keys(alternative))
+      .map((scheme) => (credentials[scheme] as Partial<BasicCredential> | undefined)?.username)
+      .filter((username) => typeof username === "string");
     schemes[name] = tokenFrom(name, spec, {
       issue: () => runtime.call(operation, spec.body === undefined ? {} : { body: spec.body }),
       // The token operation's own security decides whether this scheme can be used.
       configured: !isAuthError(chooseSecurity(operation.name, operation.security, schemes)),
       tokenStore,
+      identity: users.join(" "),
       ...(options.onTokens ? { onTokens: options.onTokens } : {}),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
