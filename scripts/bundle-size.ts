@@ -17,8 +17,10 @@ export const SIZE_BUDGETS = [
   // The client issue 7 measures: bearer tokens from an operation of the API, Basic credentials.
   { output: "generated/1nce-authorization", gzipBytes: 8_500 },
   // The largest output: OAuth 2 client credentials, discovery, three regional servers. Raised
-  // from 14,500 B for RFC 7009 `revoke()` (+363 B) beside the sign-out race fix (+112 B): 14,657 B.
-  { output: "generated/1password-users", gzipBytes: 15_000 },
+  // from 14,500 B for RFC 7009 `revoke()` and the sign-out race fix (+475 B), then for
+  // `private_key_jwt` (+710 B, of which ~460 B are `privateKeyJwt`, which index.ts exports and
+  // an application that does not import it does not bundle): 15,384 B.
+  { output: "generated/1password-users", gzipBytes: 15_500 },
 ] as const;
 
 export type BundleEntry = { file: string } | { contents: string; resolveDir: string };

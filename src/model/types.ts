@@ -101,7 +101,7 @@ export interface OAuthFlowModel {
 }
 
 export interface TokenEndpointQuirksModel {
-  tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "none";
+  tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
   tokenRequestEncoding?: "form" | "json";
   sendGrantType?: boolean;
   tokenResponsePath?: string[];

@@ -28,6 +28,7 @@ export type {
   ApiKeyCredential,
   BasicCredential,
   BearerCredential,
+  ClientAssertion,
   ClientHooks,
   ClientOptions,
   NetworkErrorEvent,

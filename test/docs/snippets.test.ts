@@ -22,6 +22,8 @@ declare global {
   const clientId: string;
   const clientSecret: string;
   const redirectUri: string;
+  /** A private key, PKCS #8 DER. */
+  const pkcs8Der: ArrayBuffer;
   const callbackUrl: string;
   const url: string;
   const log: { info(entry: Record<string, unknown>): void };

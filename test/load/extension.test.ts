@@ -43,7 +43,7 @@ describe("x-gen-auth-client is checked against its JSON Schema at load", () => {
 
   const bad: [string, { scheme: string; root?: string; want: RegExp }][] = [
     ["an unknown property, with its line", { scheme: "      type: oauth2\n      flows: {}\n      x-gen-auth-client:\n        tokenEncoding: json", want: /api\.yml:10:\d+: error: x-gen-auth-client: unknown property "tokenEncoding" \(at \/components\/securitySchemes\/S\/x-gen-auth-client\/tokenEncoding\)/ },],
-    ["a value outside the enum", { scheme: "      type: oauth2\n      flows: {}\n      x-gen-auth-client: { tokenEndpointAuthMethod: private_key_jwt }", want: /x-gen-auth-client: must be one of "client_secret_basic", "client_secret_post", "none" \(at \/components\/securitySchemes\/S\/x-gen-auth-client\/tokenEndpointAuthMethod\)/ }],
+    ["a value outside the enum", { scheme: "      type: oauth2\n      flows: {}\n      x-gen-auth-client: { tokenEndpointAuthMethod: tls_client_auth }", want: /x-gen-auth-client: must be one of "client_secret_basic", "client_secret_post", "private_key_jwt", "none" \(at \/components\/securitySchemes\/S\/x-gen-auth-client\/tokenEndpointAuthMethod\)/ }],
     ["tokenFrom without operationId", { scheme: "      type: http\n      scheme: bearer\n      x-gen-auth-client: { tokenFrom: { body: {} } }", want: /must have required property 'operationId' \(at \/components\/securitySchemes\/S\/x-gen-auth-client\/tokenFrom\)/ }],
     ["a root requestIdHeader that is not a header name", { scheme: "      type: http\n      scheme: basic", root: 'x-gen-auth-client: { requestIdHeader: "X Request" }\n', want: /at \/x-gen-auth-client\/requestIdHeader/ }],
   ];

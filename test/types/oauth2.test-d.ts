@@ -2,6 +2,8 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createClient,
+  privateKeyJwt,
+  type ClientAssertion,
   type AuthorizationUrlOptions,
   type AuthorizationUrlResult,
   type Client,
@@ -44,8 +46,14 @@ describe("OAuth 2 client types", () => {
         },
       },
     });
-    // @ts-expect-error private_key_jwt is not a method this client implements
-    createClient({ auth: { OAuth2: { clientId: "c", tokenEndpointAuthMethod: "private_key_jwt" } } });
+    // @ts-expect-error tls_client_auth (RFC 8705, mutual TLS) is not a method this client implements
+    createClient({ auth: { OAuth2: { clientId: "c", tokenEndpointAuthMethod: "tls_client_auth" } } });
+    createClient({ auth: { OAuth2: { clientId: "c", tokenEndpointAuthMethod: "private_key_jwt", clientAssertion: () => "signed.jwt.here" } } });
+    expectTypeOf(privateKeyJwt).parameters.toEqualTypeOf<[key: CryptoKey, options?: { readonly keyId?: string; readonly lifetimeSeconds?: number }]>();
+    expectTypeOf(privateKeyJwt).returns.toEqualTypeOf<ClientAssertion>();
+    expectTypeOf<Parameters<ClientAssertion>[0]>().toEqualTypeOf<{ readonly clientId: string; readonly issuer: string | undefined; readonly endpoint: string }>();
+    // @ts-expect-error a client assertion is a function that makes one, not a fixed string (each is used once)
+    createClient({ auth: { OAuth2: { clientId: "c", clientAssertion: "signed.jwt.here" } } });
     // @ts-expect-error implicit is never run
     createClient({ auth: { OAuth2: { clientId: "c", flow: "implicit" } } });
     createClient({

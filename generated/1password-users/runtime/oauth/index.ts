@@ -37,10 +37,12 @@ export {
   type RevokeResult,
   type TokenResult,
 } from "./scheme.js";
-export { revokeToken } from "./revocation.js";
 export { generateRandomCodeVerifier, calculatePKCECodeChallenge, generateRandomState } from "./pkce.js";
 export { formUrlEncode } from "./encoding.js";
+export { privateKeyJwt, type PrivateKeyJwtOptions } from "./private-key-jwt.js";
+export { revokeToken } from "./revocation.js";
 export {
+  clientAssertionAuth,
   clientAuthentication,
   clientSecretBasic,
   clientSecretPost,

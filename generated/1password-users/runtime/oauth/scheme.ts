@@ -25,7 +25,7 @@ import type { OAuth2Credential } from "../options.js";
 import type { AuthError } from "../result.js";
 import type { TokenSet } from "../token-store.js";
 import { buildAuthorizationUrl, validateAuthorizationResponse } from "./authorization-code.js";
-import { clientAuthentication, type ClientAuthParts, type TokenEndpointAuthMethod } from "./client-authentication.js";
+import { clientAssertionAuth, clientAuthentication, type ClientAuthParts, type TokenEndpointAuthMethod } from "./client-authentication.js";
 import { discoverFromUrl, discoverIssuer, metadataUrl, type AuthorizationServerMetadata } from "./discovery.js";
 import { authError, isAuthError } from "./errors.js";
 import { checkTransport, type HttpEnv } from "./http.js";
@@ -171,27 +171,46 @@ export function createOAuth2Auth(
     return resolveUrl(ref, "authorizationUrl");
   }
 
-  /** Credential option, then the scheme's declaration, then basic (or none for a client without a secret). */
+  /**
+   * Credential option, then the scheme's declaration, then what the credential holds: a signed
+   * assertion, a secret (basic), or nothing (a public client).
+   */
   function authMethod(): TokenEndpointAuthMethod {
     return (
       credential?.tokenEndpointAuthMethod ??
       quirks.tokenEndpointAuthMethod ??
-      (credential?.clientSecret !== undefined ? "client_secret_basic" : "none")
+      (credential?.clientAssertion !== undefined ? "private_key_jwt" : credential?.clientSecret !== undefined ? "client_secret_basic" : "none")
     );
   }
 
-  /** How the client authenticates at the token endpoint, and at the revocation endpoint (RFC 7009 §2.1). */
-  function clientAuth(): ClientAuthParts | AuthError {
+  /**
+   * How the client authenticates to `endpoint`, the token endpoint or the revocation endpoint
+   * (RFC 7009 §2.1: as at the token endpoint). Made for each request: a client assertion is
+   * used once (RFC 7523 §3, `jti`).
+   */
+  async function clientAuth(endpoint: URL): Promise<ClientAuthParts | AuthError> {
     if (credential === undefined) return missing("no credentials configured");
     const method = authMethod();
-    return clientAuthentication(method, credential.clientId, credential.clientSecret) ?? missing(`${method} needs a clientSecret`);
+    if (method !== "private_key_jwt") {
+      return clientAuthentication(method, credential.clientId, credential.clientSecret) ?? missing(`${method} needs a clientSecret`);
+    }
+    if (credential.clientAssertion === undefined) return missing("private_key_jwt needs a clientAssertion");
+    const md = await discover();
+    let assertion: unknown;
+    try {
+      assertion = await credential.clientAssertion({ clientId: credential.clientId, issuer: isAuthError(md) ? undefined : md?.issuer, endpoint: endpoint.href });
+    } catch (cause) {
+      return authError("missing_credentials", `scheme ${name}: the clientAssertion function threw`, { schemes: [name], cause });
+    }
+    if (typeof assertion !== "string" || assertion === "") return missing("the clientAssertion function returned no assertion");
+    return clientAssertionAuth(credential.clientId, assertion);
   }
 
   async function tokenContext(flow: GrantFlow, refresh: boolean): Promise<TokenRequestContext | AuthError> {
-    const client = clientAuth();
-    if (isAuthError(client)) return client;
     const endpoint = await tokenEndpoint(flow, refresh);
     if (isAuthError(endpoint)) return endpoint;
+    const client = await clientAuth(endpoint);
+    if (isAuthError(client)) return client;
     return { http, endpoint, clientAuth: client, quirks };
   }
 
@@ -209,15 +228,18 @@ export function createOAuth2Auth(
 
   /** Revoke one set's tokens: the refresh token first (the grant, where the server supports it), then the access token. */
   async function revokeSet(tokens: TokenSet): Promise<AuthError | undefined> {
-    const client = clientAuth();
-    if (isAuthError(client)) return client;
     const endpoint = await revocationEndpoint();
     if (isAuthError(endpoint)) return endpoint;
-    const secrets = [tokens.accessToken, tokens.refreshToken, ...credentialSecrets()];
+    const revoke = async (token: string, hint: "access_token" | "refresh_token") => {
+      const client = await clientAuth(endpoint);
+      if (isAuthError(client)) return client;
+      const secrets = [tokens.accessToken, tokens.refreshToken, client.params["client_assertion"], ...credentialSecrets()];
+      return revokeToken(http, endpoint, client, token, hint, secrets);
+    };
     const failures: (AuthError | undefined)[] = [];
-    if (tokens.refreshToken !== undefined) failures.push(await revokeToken(http, endpoint, client, tokens.refreshToken, "refresh_token", secrets));
+    if (tokens.refreshToken !== undefined) failures.push(await revoke(tokens.refreshToken, "refresh_token"));
     // Not every server ends the access tokens with the grant (§2.1 says SHOULD); an expired one needs nothing.
-    if (isFresh(tokens)) failures.push(await revokeToken(http, endpoint, client, tokens.accessToken, "access_token", secrets));
+    if (isFresh(tokens)) failures.push(await revoke(tokens.accessToken, "access_token"));
     return failures.find((failure) => failure !== undefined);
   }
 
@@ -236,7 +258,7 @@ export function createOAuth2Auth(
       quirks,
       now: now(),
       ...(defaultExpiresIn !== undefined ? { defaultExpiresIn } : {}),
-      secrets: [...credentialSecrets(), ...secrets],
+      secrets: [...credentialSecrets(), ctx.clientAuth.params["client_assertion"], ...secrets],
       ...(env.requestIdHeader !== undefined ? { requestIdHeader: env.requestIdHeader } : {}),
     });
   }
@@ -365,12 +387,14 @@ export function createOAuth2Auth(
   }
 
   const supports = (flow: GrantFlow) => spec.type === "openIdConnect" || flows[flow] !== undefined;
-  const explicitlyPublic = () => (credential?.tokenEndpointAuthMethod ?? quirks.tokenEndpointAuthMethod) === "none";
+  /** Whether this client can authenticate (or is declared public) to ask for client credentials. */
+  const hasClientCredentials = () =>
+    credential?.clientSecret !== undefined || authMethod() === "private_key_jwt" || (credential?.tokenEndpointAuthMethod ?? quirks.tokenEndpointAuthMethod) === "none";
 
   /** The flow this client runs on its own, when no user token set is there. */
   function machineFlow(): MachineFlow | AuthError {
     if (credential?.username !== undefined && credential.password !== undefined && flows.password !== undefined) return "password";
-    if (supports("clientCredentials") && (credential?.clientSecret !== undefined || explicitlyPublic())) return "clientCredentials";
+    if (supports("clientCredentials") && hasClientCredentials()) return "clientCredentials";
     const onlyImplicit = flows.implicit !== undefined && !flows.clientCredentials && !flows.authorizationCode && !flows.password;
     if (onlyImplicit) {
       return missing(
@@ -380,7 +404,7 @@ export function createOAuth2Auth(
     return missing(
       supports("authorizationCode")
         ? "no token set; use authorizationUrl() and exchangeCode(), or setTokens()"
-        : "no token set, and no flow can acquire one (client credentials need a clientSecret)",
+        : "no token set, and no flow can acquire one (client credentials need a clientSecret or clientAssertion)",
     );
   }
 
@@ -400,8 +424,8 @@ export function createOAuth2Auth(
     if (flow === "password" && (credential.username === undefined || credential.password === undefined)) {
       return missing("the password flow needs username and password");
     }
-    if (flow === "clientCredentials" && credential.clientSecret === undefined && !explicitlyPublic()) {
-      return missing("client credentials need a clientSecret (or tokenEndpointAuthMethod \"none\")");
+    if (flow === "clientCredentials" && !hasClientCredentials()) {
+      return missing("client credentials need a clientSecret or clientAssertion (or tokenEndpointAuthMethod \"none\")");
     }
     return machineToken(flow, scopeSet(scopes));
   }

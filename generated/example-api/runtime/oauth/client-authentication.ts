@@ -6,7 +6,7 @@
  */
 import { formUrlEncode } from "./encoding.js";
 
-export type TokenEndpointAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
+export type TokenEndpointAuthMethod = "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
 
 export interface ClientAuthParts {
   readonly headers: Record<string, string>;
@@ -35,8 +35,20 @@ export function noneClientAuth(clientId: string): ClientAuthParts {
   return { headers: {}, params: { client_id: clientId } };
 }
 
+/**
+ * RFC 7523 §2.2 / RFC 7521 §4.2 `private_key_jwt`: a JWT the client signed (see
+ * private-key-jwt.ts) in `client_assertion`, with its type; `client_id` too, which §4.2 allows.
+ */
+export function clientAssertionAuth(clientId: string, assertion: string): ClientAuthParts {
+  return {
+    headers: {},
+    params: { client_id: clientId, client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion },
+  };
+}
+
+/** The parts for a secret-based method (or none); undefined when the method needs a secret that is missing. */
 export function clientAuthentication(
-  method: TokenEndpointAuthMethod,
+  method: Exclude<TokenEndpointAuthMethod, "private_key_jwt">,
   clientId: string,
   clientSecret: string | undefined,
 ): ClientAuthParts | undefined {

@@ -30,6 +30,7 @@ export type {
   ApiKeyCredential,
   BasicCredential,
   BearerCredential,
+  ClientAssertion,
   ClientHooks,
   ClientOptions,
   NetworkErrorEvent,

@@ -19,13 +19,29 @@ export interface BasicCredential {
 export type BearerCredential = string | (() => string | Promise<string>);
 
 /** oauth2 and openIdConnect schemes. */
+/**
+ * Makes the signed JWT a client authenticates with under `private_key_jwt` (RFC 7523 §2.2), for
+ * one request to `endpoint` (the token or revocation endpoint); `issuer` is the authorization
+ * server's, where it was discovered. `privateKeyJwt(key)` makes one from a Web Crypto key.
+ */
+export type ClientAssertion = (request: {
+  readonly clientId: string;
+  readonly issuer: string | undefined;
+  readonly endpoint: string;
+}) => string | Promise<string>;
+
 export interface OAuth2Credential<Scope extends string = string> {
   readonly clientId: string;
   readonly clientSecret?: string;
+  /**
+   * A signed JWT instead of a secret (`private_key_jwt`, the default method when this is given):
+   * e.g. `privateKeyJwt(privateKey, { keyId })`, exported by the generated client.
+   */
+  readonly clientAssertion?: ClientAssertion;
   /** Scopes asked for when a token is acquired; each call asks for its operation's scopes on top. */
   readonly scopes?: readonly Scope[];
   /** RFC 7591 §2 client authentication at the token endpoint; overrides the document. */
-  readonly tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "none";
+  readonly tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
   /** Pin one flow instead of choosing by what is configured and stored. */
   readonly flow?: "clientCredentials" | "authorizationCode" | "password";
   /** Resource owner credentials for the deprecated password flow. */

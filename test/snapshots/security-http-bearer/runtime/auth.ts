@@ -38,7 +38,7 @@ export interface SchemeAuth {
 /** Vendor departures from the standards, declared on the scheme (`x-gen-auth-client`). */
 export interface TokenEndpointQuirks {
   /** RFC 7591 §2 `token_endpoint_auth_method`; default "client_secret_basic". */
-  readonly tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "none";
+  readonly tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
   /** Token request body encoding; RFC 6749 §4.4.2 says form. */
   readonly tokenRequestEncoding?: "form" | "json";
   /** Whether `grant_type` is sent; RFC 6749 requires it, some vendors reject it. */
