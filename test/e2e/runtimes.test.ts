@@ -18,7 +18,7 @@ import { USERS, startOneNceServer, type OneNceServer } from "../support/1nce-ser
 import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
 import { freePort, listenOnLoopback, type LoopbackServer } from "../support/http-server.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
-import type { ScenarioConfig, ScenarioResults } from "../support/runtime-scenario.js";
+import { SIGNING_ALGORITHMS, type ScenarioConfig, type ScenarioResults, type SigningAlg } from "../support/runtime-scenario.js";
 
 const MACHINE = { id: "runtimes-machine", secret: "runtimes-machine-secret-0123456789abcdef" };
 const INSTALLED = join(repo, "test/runtimes/node_modules");
@@ -69,9 +69,32 @@ let work: string;
 const scripts = { script: "", worker: "" };
 
 beforeAll(async () => {
+  const signers = await Promise.all(
+    (Object.keys(SIGNING_ALGORITHMS) as SigningAlg[]).map(async (alg) => {
+      const params: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm =
+        alg === "RS256" ? { ...SIGNING_ALGORITHMS.RS256, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) } : SIGNING_ALGORITHMS[alg];
+      const pair = (await crypto.subtle.generateKey(params, true, ["sign", "verify"])) as CryptoKeyPair;
+      // Without Web Crypto's `alg` (for Ed25519 "Ed25519", RFC 9864), which oidc-provider would match against the "EdDSA" signed with.
+      const { alg: _named, key_ops: _ops, ext: _ext, ...publicJwk } = await crypto.subtle.exportKey("jwk", pair.publicKey);
+      const { alg: _alg, key_ops: _privateOps, ext: _privateExt, ...privateJwk } = await crypto.subtle.exportKey("jwk", pair.privateKey);
+      return { id: `runtimes-jwt-${alg.toLowerCase()}`, alg, publicJwk, privateJwk };
+    }),
+  );
   [as, oneNce, hang] = await Promise.all([
     startAuthorizationServer({
-      clients: [{ client_id: MACHINE.id, client_secret: MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" }],
+      clients: [
+        { client_id: MACHINE.id, client_secret: MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" },
+        ...signers.map(({ id, alg, publicJwk }) => ({
+          client_id: id,
+          token_endpoint_auth_method: "private_key_jwt",
+          token_endpoint_auth_signing_alg: alg,
+          jwks: { keys: [publicJwk] },
+          grant_types: ["client_credentials"],
+          response_types: [],
+          redirect_uris: [],
+          scope: "api:read",
+        })),
+      ],
     }),
     startOneNceServer(),
     listenOnLoopback(() => {
@@ -86,6 +109,7 @@ beforeAll(async () => {
     oneNce: `${oneNce.url}/management-api`,
     oneNceUser: { username: "api-user", password: USERS["api-user"]! },
     hang: hang.origin,
+    signers: signers.map(({ id, alg, privateJwk }) => ({ id, alg, privateJwk })),
   };
   work = mkdtempSync(join(tmpdir(), "gen-auth-client-runtimes-"));
   for (const kind of ["script", "worker"] as const) {
@@ -217,7 +241,8 @@ describe("a generated client in each JavaScript runtime", () => {
     // Same-origin redirects are followed by the client itself, credentials included.
     expect(results.redirect).toEqual({ anonymous: { ok: true, status: 200 }, credentialed: { ok: true, status: 200, clientId: MACHINE.id } });
     // The authorization server saw what the scenario counted, and one more: the token whose absence `shown` checks.
-    expect(as.tokenRequests.slice(tokensBefore).map((r) => `${r.grantType} ${r.status}`)).toEqual(Array(4).fill("client_credentials 200"));
+    const machineRequests = as.tokenRequests.slice(tokensBefore).filter((r) => r.clientId === MACHINE.id);
+    expect(machineRequests.map((r) => `${r.grantType} ${r.status}`)).toEqual(Array(4).fill("client_credentials 200"));
 
     // PKCE S256 by the runtime's Web Crypto (RFC 7636 §4.2), and a state to check the callback with.
     const url = new URL(results.pkce.url);
@@ -233,6 +258,13 @@ describe("a generated client in each JavaScript runtime", () => {
     });
 
     expect(results.timeout).toEqual({ elapsed: { ok: false, kind: "timeout", detail: "timeout" }, aborted: { ok: false, kind: "timeout", detail: "aborted" } });
+
+    // private_key_jwt: each assertion signed by this runtime's Web Crypto, accepted by oidc-provider.
+    expect(results.privateKeyJwt).toEqual({
+      RS256: { ok: true, status: 200, clientId: "runtimes-jwt-rs256" },
+      ES256: { ok: true, status: 200, clientId: "runtimes-jwt-es256" },
+      EdDSA: { ok: true, status: 200, clientId: "runtimes-jwt-eddsa" },
+    });
 
     // Neither the secret nor the cached token in what an inspector, JSON or String show.
     expect(results.shown.texts.length).toBeGreaterThanOrEqual(3);

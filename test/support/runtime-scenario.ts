@@ -7,7 +7,7 @@
  */
 import { inspect } from "node:util";
 import { createClient as createOneNceClient } from "../../generated/1nce-management/index.js";
-import { createClient } from "../snapshots/oauth2/index.js";
+import { createClient, privateKeyJwt } from "../snapshots/oauth2/index.js";
 
 export interface ScenarioConfig {
   /** The resource server's origin (GET /me for an active token; /moved/* redirects 307). */
@@ -19,7 +19,17 @@ export interface ScenarioConfig {
   readonly oneNceUser: { readonly username: string; readonly password: string };
   /** A server that accepts connections and never answers. */
   readonly hang: string;
+  /** Clients that authenticate with `private_key_jwt`: their id, JWS algorithm and private key (JWK). */
+  readonly signers: readonly { readonly id: string; readonly alg: SigningAlg; readonly privateJwk: JsonWebKey }[];
 }
+
+/** The JWS algorithms `privateKeyJwt` signs with, and the Web Crypto parameters to import each key. */
+export const SIGNING_ALGORITHMS = {
+  RS256: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+  ES256: { name: "ECDSA", namedCurve: "P-256" },
+  EdDSA: { name: "Ed25519" },
+} as const;
+export type SigningAlg = keyof typeof SIGNING_ALGORITHMS;
 
 type Outcome = { readonly ok: true; readonly status: number; readonly clientId?: string } | { readonly ok: false; readonly kind: string; readonly detail?: string };
 
@@ -36,6 +46,8 @@ export interface ScenarioResults {
   readonly tokenFrom: { readonly sims: Outcome; readonly wrongPassword: Outcome & { readonly tokenErrorCode?: string } };
   /** `timeoutMs` against a server that never answers, and a caller's signal aborted before the call. */
   readonly timeout: { readonly elapsed: Outcome; readonly aborted: Outcome };
+  /** A call by each `private_key_jwt` client, its assertion signed by this runtime's Web Crypto. */
+  readonly privateKeyJwt: Partial<Record<SigningAlg, Outcome>>;
   /** A client holding a token as the runtime's inspector, JSON and String show it, and that token (the test looks for it). */
   readonly shown: { readonly texts: string[]; readonly accessToken: string };
 }
@@ -102,6 +114,20 @@ async function timeout(config: ScenarioConfig): Promise<ScenarioResults["timeout
   return { elapsed, aborted };
 }
 
+async function signedAssertions(config: ScenarioConfig): Promise<ScenarioResults["privateKeyJwt"]> {
+  const outcomes: Partial<Record<SigningAlg, Outcome>> = {};
+  for (const { id, alg, privateJwk } of config.signers) {
+    try {
+      const key = await crypto.subtle.importKey("jwk", privateJwk, SIGNING_ALGORITHMS[alg], false, ["sign"]);
+      const api = createClient({ baseUrl: config.api, auth: { OAuth2: { issuer: config.issuer, clientId: id, clientAssertion: privateKeyJwt(key) } } });
+      outcomes[alg] = outcome(await api.getMe());
+    } catch (error) {
+      outcomes[alg] = { ok: false, kind: "threw", detail: String(error) };
+    }
+  }
+  return outcomes;
+}
+
 /** A client holding a token, as the runtime's inspector, JSON and String show it; and the token, to look for. */
 async function shown(config: ScenarioConfig): Promise<ScenarioResults["shown"]> {
   const api = createClient({ baseUrl: config.api, auth: { OAuth2: oauth(config) } });
@@ -131,6 +157,7 @@ export async function runScenario(config: ScenarioConfig): Promise<ScenarioResul
     pkce: await pkce(config),
     tokenFrom: await tokenFrom(config),
     timeout: await timeout(config),
+    privateKeyJwt: await signedAssertions(config),
     shown: await shown(config),
   };
 }
