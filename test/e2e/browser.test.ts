@@ -125,7 +125,7 @@ afterAll(async () => {
 });
 
 describe("a generated client in Chromium: authorization code + PKCE as a single-page app", () => {
-  it("authorizationUrl in the page, sign-in and consent, exchangeCode on the callback, calls with the user's token; a redirected one stops", async () => {
+  it("authorizationUrl in the page, sign-in and consent, exchangeCode on the callback, calls with the user's token; a redirected one stops; revoke() signs out", async () => {
     const options = { clientId, issuer: `${origin()}/as`, tokenEndpointAuthMethod: "none" as const };
 
     // 1. The app asks the client for the authorization URL (PKCE verifier and S256 challenge by Web Crypto).
@@ -159,7 +159,7 @@ describe("a generated client in Chromium: authorization code + PKCE as a single-
     const outcome = await start.evaluate(async (options) => {
       type Called = { ok: boolean; data?: unknown; requestId?: string; error?: { kind: string; message: string } };
       type Api = {
-        auth: { OAuth2: { exchangeCode(o: object): Promise<{ ok: boolean; error?: { message: string } }> } };
+        auth: { OAuth2: { exchangeCode(o: object): Promise<{ ok: boolean; error?: { message: string } }>; revoke(): Promise<{ ok: boolean }> } };
         getMe(): Promise<Called>;
         health(): Promise<Called>;
       };
@@ -176,15 +176,31 @@ describe("a generated client in Chromium: authorization code + PKCE as a single-
       const me = await api.getMe();
       const moved = createClient({ baseUrl: "/moved", auth: { OAuth2: options }, tokenStore });
       const [movedMe, movedHealth] = [await moved.getMe(), await moved.health()];
+      // 4. Sign-out: the page revokes the user's tokens at the authorization server (RFC 7009).
+      const accessToken = (tokens.get("OAuth2 user") as { accessToken?: string } | undefined)?.accessToken;
+      const revoked = await api.auth.OAuth2.revoke();
+      const afterSignOut = await api.getMe();
       const shown = (r: Called) => (r.ok ? { data: r.data, requestId: r.requestId } : { kind: r.error?.kind, message: r.error?.message });
-      return { exchanged: exchanged.ok || exchanged.error?.message, me: shown(me), movedMe: shown(movedMe), movedHealth: shown(movedHealth) };
+      return {
+        exchanged: exchanged.ok || exchanged.error?.message,
+        me: shown(me),
+        movedMe: shown(movedMe),
+        movedHealth: shown(movedHealth),
+        accessToken,
+        revoked: revoked.ok,
+        afterSignOut: shown(afterSignOut),
+      };
     }, options);
     expect(outcome.exchanged).toBe(true);
     expect(outcome.me).toEqual({ data: { client_id: clientId, sub: "alice", scope: expect.stringContaining("api:read") }, requestId: "browser-1" });
     expect(outcome.movedMe).toEqual({ kind: "unexpected", message: "getMe was redirected, and this environment does not let the client check where to" });
     expect(outcome.movedHealth).toEqual({ data: { status: "ok", authenticated: false } });
-    // The token reached /me once, from the first client; the redirected call never got there.
+    // The token reached /me once, from the first client; the redirected call never got there, nor
+    // the call after the sign-out.
     expect(apiCalls).toEqual(["GET /me 200", "GET /health 200"]);
+    expect(outcome.revoked).toBe(true);
+    expect(outcome.afterSignOut.kind).toBe("auth");
+    expect(await as.introspect(outcome.accessToken ?? "")).toMatchObject({ active: false });
 
     // A public client: the code was exchanged with its verifier and no secret.
     const exchange = as.tokenRequestDetails.find((r) => r.grantType === "authorization_code");
