@@ -13,6 +13,11 @@ export interface TokenSet {
   readonly expiresAt?: number;
   readonly refreshToken?: string;
   readonly scope?: string;
+  /**
+   * The OpenID Connect ID token as the token endpoint sent it, not validated: the client uses
+   * access tokens to call the API, and checks nothing in this one. Validate it (OpenID Connect
+   * Core §3.1.3.7: signature, `iss`, `aud`, `exp`) before trusting who it says signed in.
+   */
   readonly idToken?: string;
 }
 
