@@ -388,13 +388,13 @@ export function createOAuth2Auth(
 
   const supports = (flow: GrantFlow) => spec.type === "openIdConnect" || flows[flow] !== undefined;
   /** Whether this client can authenticate (or is declared public) to ask for client credentials. */
-  const hasClientCredentials = () =>
+  const canAskForClientCredentials = () =>
     credential?.clientSecret !== undefined || authMethod() === "private_key_jwt" || (credential?.tokenEndpointAuthMethod ?? quirks.tokenEndpointAuthMethod) === "none";
 
   /** The flow this client runs on its own, when no user token set is there. */
   function machineFlow(): MachineFlow | AuthError {
     if (credential?.username !== undefined && credential.password !== undefined && flows.password !== undefined) return "password";
-    if (supports("clientCredentials") && hasClientCredentials()) return "clientCredentials";
+    if (supports("clientCredentials") && canAskForClientCredentials()) return "clientCredentials";
     const onlyImplicit = flows.implicit !== undefined && !flows.clientCredentials && !flows.authorizationCode && !flows.password;
     if (onlyImplicit) {
       return missing(
@@ -424,7 +424,7 @@ export function createOAuth2Auth(
     if (flow === "password" && (credential.username === undefined || credential.password === undefined)) {
       return missing("the password flow needs username and password");
     }
-    if (flow === "clientCredentials" && !hasClientCredentials()) {
+    if (flow === "clientCredentials" && !canAskForClientCredentials()) {
       return missing("client credentials need a clientSecret or clientAssertion (or tokenEndpointAuthMethod \"none\")");
     }
     return machineToken(flow, scopeSet(scopes));
