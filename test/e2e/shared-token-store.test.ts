@@ -17,7 +17,7 @@ import { redisTokenStore } from "../../examples/redis-token-store.js";
 import { createClient as createOneNceClient } from "../../generated/1nce-management/index.js";
 import { createClient, type TokenSet, type TokenStore } from "../snapshots/oauth2/index.js";
 import { USERS, startOneNceServer, type OneNceServer } from "../support/1nce-server.js";
-import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
+import { machineClient, startAuthorizationServer, webAppClient, type AuthorizationServer } from "../support/authorization-server.js";
 import { mapTokenStore } from "../support/map-token-store.js";
 import { authorizeInBrowser } from "../support/browser.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
@@ -41,16 +41,9 @@ beforeAll(async () => {
   [as, redisServer, oneNce] = await Promise.all([
     startAuthorizationServer({
       clients: [
-        {
-          client_id: WEB.id,
-          client_secret: WEB.secret,
-          grant_types: ["authorization_code", "refresh_token"],
-          response_types: ["code"],
-          redirect_uris: [REDIRECT_URI],
-          scope: SCOPES.join(" "),
-        },
-        { client_id: MACHINE.id, client_secret: MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" },
-        { client_id: OTHER_MACHINE.id, client_secret: OTHER_MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" },
+        webAppClient(WEB, REDIRECT_URI, SCOPES),
+        machineClient(MACHINE, "api:read"),
+        machineClient(OTHER_MACHINE, "api:read"),
       ],
     }),
     startRedisServer(),

@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type RequestEvent, type TokenSet, type TokenStore } from "../snapshots/oauth2/index.js";
-import { startAuthorizationServer, type AuthorizationServer } from "../support/authorization-server.js";
+import { machineClient, startAuthorizationServer, webAppClient, type AuthorizationServer } from "../support/authorization-server.js";
 import { mapTokenStore, type MapTokenStore } from "../support/map-token-store.js";
 import { authorizeInBrowser } from "../support/browser.js";
 import { startResourceServer, type ResourceServer } from "../support/resource-server.js";
@@ -30,14 +30,7 @@ let baseUrl: string;
 beforeAll(async () => {
   as = await startAuthorizationServer({
     clients: [
-      {
-        client_id: WEB.id,
-        client_secret: WEB.secret,
-        grant_types: ["authorization_code", "refresh_token"],
-        response_types: ["code"],
-        redirect_uris: [REDIRECT_URI],
-        scope: SCOPES.join(" "),
-      },
+      webAppClient(WEB, REDIRECT_URI, SCOPES),
       {
         client_id: PUBLIC_ID,
         token_endpoint_auth_method: "none",
@@ -46,7 +39,7 @@ beforeAll(async () => {
         redirect_uris: [REDIRECT_URI],
         scope: SCOPES.join(" "),
       },
-      { client_id: MACHINE.id, client_secret: MACHINE.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "api:read" },
+      machineClient(MACHINE, "api:read"),
     ],
   });
   rs = await startResourceServer(as, { requiredScopes: { "/me": "api:read" } });

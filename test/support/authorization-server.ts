@@ -43,6 +43,23 @@ export interface AuthorizationServer {
 
 export const RESOURCE_SERVER = { id: "resource-server", secret: "resource-server-secret-0123456789" } as const;
 
+/** Registration of a confidential web app: the authorization code flow, with refresh tokens. */
+export function webAppClient(client: { id: string; secret: string }, redirectUri: string, scopes: readonly string[]): Record<string, unknown> {
+  return {
+    client_id: client.id,
+    client_secret: client.secret,
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
+    redirect_uris: [redirectUri],
+    scope: scopes.join(" "),
+  };
+}
+
+/** Registration of a client that only gets tokens for itself (client credentials). */
+export function machineClient(client: { id: string; secret: string }, scope: string): Record<string, unknown> {
+  return { client_id: client.id, client_secret: client.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope };
+}
+
 export interface AuthorizationServerOptions {
   readonly clients: readonly Record<string, unknown>[];
   /** Seconds; default 600. */
