@@ -212,3 +212,37 @@ describe("a refresh token spent by another client sharing a store without lock",
     expect(await store.get(USER_KEY)).toEqual(theirs);
   });
 });
+
+describe("client credentials whose token set has a refresh token, cleared while it is refreshed", () => {
+  it("the call is served by a new client-credentials token, which is not stored (as after any clear)", async () => {
+    const store = new MemoryTokenStore();
+    const time = clock(1_000_000);
+    const key = "OAuth2 client=client scope=";
+    await store.set(key, { accessToken: "access-1", tokenType: "Bearer", refreshToken: "refresh-1", expiresAt: 999_000 });
+    const grants: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let refreshing!: () => void;
+    const refreshArrived = new Promise<void>((resolve) => (refreshing = resolve));
+    const fetchTokens: typeof fetch = async (_input, init) => {
+      const grant = new URLSearchParams(String(init?.body)).get("grant_type");
+      grants.push(String(grant));
+      if (grant === "refresh_token") {
+        refreshing();
+        await released;
+      }
+      const token = grant === "refresh_token" ? { access_token: "refreshed", refresh_token: "refresh-2" } : { access_token: "acquired" };
+      return new Response(JSON.stringify({ ...token, token_type: "Bearer", expires_in: 60 }), { headers: { "content-type": "application/json" } });
+    };
+    const auth = makeAuth(spec, { clientId: "client", clientSecret: "secret" }, { baseUrl: "https://api.example", fetch: fetchTokens, tokenStore: store, now: time.now });
+
+    const during = auth.apply([]);
+    await refreshArrived;
+    await auth.clear();
+    release();
+
+    expect(bearer(expectApplied(await during))).toBe("acquired");
+    expect(grants).toEqual(["refresh_token", "client_credentials"]);
+    expect(await store.get(key)).toBeUndefined();
+  });
+});

@@ -303,9 +303,15 @@ export function createOAuth2Auth(
    * is spent: if another client sharing the store (one without `lock`) refreshed first, its
    * set is there and is used; otherwise the grant is gone, the set is dropped and the error
    * surfaces. A set cleared or replaced while the request was on its way (by the application,
-   * or by another client) wins over the answer, which is then not stored.
+   * or by another client) wins over the answer, which is then not stored: the replacement is
+   * returned if it is fresh, else undefined (signed out meanwhile).
    */
-  async function refresh(key: string, current: TokenSet & { refreshToken: string }, flow: GrantFlow, since: number) {
+  async function refresh(
+    key: string,
+    current: TokenSet & { refreshToken: string },
+    flow: GrantFlow,
+    since: number,
+  ): Promise<TokenSet | AuthError | undefined> {
     const result = await runGrant(flow, true, (ctx) => refreshTokenGrantRequest(ctx, current.refreshToken), [
       current.refreshToken,
     ]);
@@ -333,8 +339,7 @@ export function createOAuth2Auth(
     // Read again: another client sharing a store without `lock` may have cleared or replaced it.
     const stored = await store.get(key);
     if (written !== since || stored?.accessToken !== current.accessToken || stored.refreshToken !== current.refreshToken) {
-      if (stored !== undefined && isFresh(stored)) return stored;
-      return missing("the token set was cleared (signed out) while it was being refreshed");
+      return stored !== undefined && isFresh(stored) ? stored : undefined;
     }
     await save(key, tokens);
     return tokens;
@@ -354,7 +359,7 @@ export function createOAuth2Auth(
       const current = await store.get(userKey);
       if (current !== undefined && isFresh(current)) return current;
       if (!hasRefreshToken(current)) return missing("the token set expired and has no refresh token");
-      return refresh(userKey, current, "authorizationCode", since);
+      return (await refresh(userKey, current, "authorizationCode", since)) ?? missing("the token set was cleared (signed out) while it was being refreshed");
     });
   }
 
@@ -369,8 +374,9 @@ export function createOAuth2Auth(
       if (current !== undefined && isFresh(current)) return current;
       if (hasRefreshToken(current)) {
         const refreshed = await refresh(key, current, flow, since);
-        // After invalid_grant the set is gone, and this client holds what it takes to start over.
-        if (!isAuthError(refreshed) || refreshed.oauth?.error !== "invalid_grant") return refreshed;
+        // After invalid_grant, or a clear() meanwhile, the set is gone, and this client holds what it
+        // takes to start over (the new token serves the calls that asked, unstored after a clear).
+        if (refreshed !== undefined && (!isAuthError(refreshed) || refreshed.oauth?.error !== "invalid_grant")) return refreshed;
       }
       const scope = scopes.length > 0 ? scopes.join(" ") : undefined;
       const acquired =
